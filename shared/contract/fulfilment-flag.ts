@@ -1,0 +1,73 @@
+// linkage.fulfilment-flag.v1: the service's finding on one application, sent to the hearing
+// court and copied to the prison and the procuratorate.
+import { z } from 'zod';
+import { propertyKind } from './enforcement-status.ts';
+import { calendarDate, fen, instant, positiveInt, text } from './primitives.ts';
+import { DECISIONS, REASON_CODES, type ReasonCode } from './reason-codes.ts';
+import { RULING_OUTCOMES } from './ruling.ts';
+
+export const ITEM_STATES = ['SATISFIED', 'NOT_AFFECTING', 'UNSATISFIED', 'UNKNOWN'] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+export const ABILITIES = ['ABLE', 'UNABLE', 'UNDETERMINED', 'NOT_APPLICABLE'] as const;
+export type Ability = (typeof ABILITIES)[number];
+
+export const MATERIALS = [
+  'ENFORCEMENT_RECORD',
+  'ASSET_DECLARATION',
+  'THIRD_PARTY_ASSET_STATEMENT',
+  'ADVERSE_CONSEQUENCE_NOTICE',
+  'CONSUMPTION_AND_BALANCE',
+] as const;
+export type Material = (typeof MATERIALS)[number];
+
+const reason = z.strictObject({
+  code: z.enum(REASON_CODES as [ReasonCode, ...ReasonCode[]]),
+  /** Optional v1 addition: the outcome this reason carried after any major-merit downgrade. */
+  outcome: z.enum(DECISIONS).optional(),
+  basis: z.string(),
+  detail: z.string(),
+  items: z.array(z.string()).optional(),
+});
+export type Reason = z.infer<typeof reason>;
+
+const flagItem = z.strictObject({
+  judgmentId: z.string(),
+  itemNo: positiveInt('item number'),
+  kind: propertyKind,
+  dueFen: fen().nullable(),
+  paidFen: fen(),
+  outstandingFen: fen(),
+  state: z.enum(ITEM_STATES),
+  asOf: instant.nullable(),
+  version: positiveInt('status version').nullable(),
+});
+export type FlagItem = z.infer<typeof flagItem>;
+
+export const fulfilmentFlagBody = z.strictObject({
+  applicationId: z.string(),
+  revision: positiveInt('revision'),
+  decision: z.enum(DECISIONS),
+  ability: z.enum(ABILITIES),
+  reasons: z.array(reason),
+  items: z.array(flagItem),
+  outstandingFen: fen(),
+  missingMaterials: z.array(z.enum(MATERIALS)),
+  policy: z.strictObject({
+    id: z.string(),
+    version: z.string(),
+    /** Optional v1 addition: thresholds a case file overrode for this evaluation. */
+    overrides: z.record(z.string(), z.unknown()).optional(),
+  }),
+  evaluatedAt: instant,
+  inputs: z.strictObject({
+    dossierVersion: positiveInt('dossier version'),
+    statuses: z.record(z.string(), positiveInt('status version')),
+  }),
+  /** Optional v1 addition: the ruling on the application, once there is one. */
+  ruling: z
+    .strictObject({ outcome: z.enum(RULING_OUTCOMES), ruledOn: calendarDate, rulingRef: text(128) })
+    .optional(),
+});
+
+export type FulfilmentFlag = z.infer<typeof fulfilmentFlagBody>;

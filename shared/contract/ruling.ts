@@ -1,0 +1,14 @@
+// linkage.ruling.v1: the hearing court's decision on a proposal.
+import { z } from 'zod';
+import { calendarDate, text } from './primitives.ts';
+
+export const RULING_OUTCOMES = ['GRANTED', 'DENIED', 'NOT_FILED', 'WITHDRAWN'] as const;
+
+export const rulingBody = z.strictObject({
+  applicationId: text(128, 'application id'),
+  outcome: z.enum(RULING_OUTCOMES),
+  ruledOn: calendarDate,
+  rulingRef: text(128, 'ruling reference'),
+});
+
+export type Ruling = z.infer<typeof rulingBody>;

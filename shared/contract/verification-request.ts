@@ -1,0 +1,18 @@
+// linkage.verification-request.v1: the service's letter (核实函) to an enforcing court, Art 13(2).
+import { z } from 'zod';
+import { instant, positiveInt, text } from './primitives.ts';
+
+export const VERIFICATION_REASONS = ['STATUS_MISSING', 'STATUS_STALE', 'MATERIALS_MISSING'] as const;
+export type VerificationReason = (typeof VERIFICATION_REASONS)[number];
+
+export const verificationRequestBody = z.strictObject({
+  requestId: text(128, 'request id'),
+  applicationId: text(128, 'application id'),
+  judgmentId: text(128, 'judgment case number'),
+  itemNos: z.array(positiveInt('item number')).min(1).max(100).optional(),
+  reason: z.enum(VERIFICATION_REASONS),
+  requestedAt: instant,
+  dueBy: instant,
+});
+
+export type VerificationRequest = z.infer<typeof verificationRequestBody>;

@@ -1,0 +1,20 @@
+// The fixed frame of one evaluation: the facts, the policy and "now", read once.
+import type { Policy } from '../contract/policy.ts';
+import { localDate, parseInstant } from '../time/calendar.ts';
+import type { CaseFacts } from './facts.ts';
+
+export interface EvaluationContext {
+  readonly facts: CaseFacts;
+  readonly policy: Policy;
+  /** The evaluation instant as given. */
+  readonly now: string;
+  readonly nowMs: number;
+  /** The calendar day of `now` in the dossier's offset: all day arithmetic uses it. */
+  readonly today: string;
+}
+
+export function createContext(facts: CaseFacts, policy: Policy, now: string): EvaluationContext {
+  const nowMs = parseInstant(now).epochMs;
+  const { offsetMinutes } = parseInstant(facts.dossier.submittedAt);
+  return { facts, policy, now, nowMs, today: localDate(nowMs, offsetMinutes) };
+}

@@ -1,0 +1,203 @@
+// The property items under review and the state of each (contract semantics 1-2, rules
+// R03, R13-R17, R26): which items exist, what was paid, and whether an unpaid item still
+// counts against the prisoner.
+import { CIVIL_KINDS, type PropertyKind } from '../contract/enforcement-status.ts';
+import type { ItemState } from '../contract/fulfilment-flag.ts';
+import { itemKey } from '../contract/primitives.ts';
+import { dateOf } from '../time/calendar.ts';
+import { art61Present, conductRecords, type ConductRecord } from './conduct.ts';
+import type { EvaluationContext } from './context.ts';
+import type { ReceivedStatus } from './facts.ts';
+import { finding, listing, type Finding } from './finding.ts';
+import { formatYuan, sum } from './money.ts';
+
+/** Why an unpaid item does not count against the prisoner (Arts 8-10). */
+export type Relief = 'FINE_EXEMPT' | 'FINE_INSTAL' | 'CONFISC' | 'CIVIL_ESCROW' | 'CIVIL_INSTAL' | 'CIVIL_WAIVER';
+
+export interface AssessedItem {
+  readonly key: string;
+  readonly judgmentId: string;
+  readonly itemNo: number;
+  readonly kind: PropertyKind;
+  /** Authoritative amount: the enforcing court's when it sent a status, else the dossier's. */
+  readonly dueFen: number | null;
+  readonly paidFen: number;
+  readonly outstandingFen: number;
+  readonly state: ItemState;
+  readonly relief?: Relief;
+  /** The newest status for the item, when there is one. */
+  readonly status?: ReceivedStatus;
+  readonly inDossier: boolean;
+  readonly dossierDueFen?: number | null;
+  /** Court to ask about the item: the dossier's enforcing court, else the status's sender. */
+  readonly enforcingCourtId?: string;
+  /** For SATISFIED items: the day the item became fully paid. */
+  readonly satisfiedOn?: string;
+}
+
+export interface ItemAssessment {
+  readonly items: readonly AssessedItem[];
+  /** Newest in-scope status per item key. */
+  readonly statuses: ReadonlyMap<string, ReceivedStatus>;
+  readonly conduct: readonly ConductRecord[];
+}
+
+/** Newest status per item, counting only statuses about this prisoner (semantics 1). */
+export function newestStatuses(ctx: EvaluationContext): Map<string, ReceivedStatus> {
+  const personId = ctx.facts.dossier.prisoner.personId;
+  const newest = new Map<string, ReceivedStatus>();
+  for (const status of ctx.facts.statuses) {
+    if (status.body.personId !== personId) continue;
+    const key = itemKey(status.body.judgmentId, status.body.itemNo);
+    const held = newest.get(key);
+    if (!held || status.body.version > held.body.version) newest.set(key, status);
+  }
+  return newest;
+}
+
+export function assessItems(ctx: EvaluationContext): ItemAssessment {
+  const statuses = newestStatuses(ctx);
+  const conduct = conductRecords(statuses.values());
+  const conductPresent = art61Present(ctx, conduct);
+
+  const dossierItems = new Map<string, { kind: PropertyKind; dueFen: number | null; courtId: string }>();
+  for (const judgment of ctx.facts.dossier.judgments) {
+    for (const item of judgment.items) {
+      dossierItems.set(itemKey(judgment.judgmentId, item.itemNo), {
+        kind: item.kind,
+        dueFen: item.dueFen,
+        courtId: judgment.enforcingCourtId,
+      });
+    }
+  }
+
+  const items: AssessedItem[] = [];
+  for (const judgment of ctx.facts.dossier.judgments) {
+    for (const item of judgment.items) {
+      const key = itemKey(judgment.judgmentId, item.itemNo);
+      const status = statuses.get(key);
+      items.push(
+        status
+          ? assessReported(status, conductPresent, dossierItems.get(key))
+          : {
+              key,
+              judgmentId: judgment.judgmentId,
+              itemNo: item.itemNo,
+              kind: item.kind,
+              dueFen: item.dueFen,
+              paidFen: 0,
+              outstandingFen: item.dueFen ?? 0,
+              state: 'UNKNOWN',
+              inDossier: true,
+              dossierDueFen: item.dueFen,
+              enforcingCourtId: judgment.enforcingCourtId,
+            },
+      );
+    }
+  }
+  for (const [key, status] of statuses) {
+    if (!dossierItems.has(key)) items.push(assessReported(status, conductPresent, undefined));
+  }
+  items.sort((a, b) => (a.judgmentId === b.judgmentId ? a.itemNo - b.itemNo : a.judgmentId < b.judgmentId ? -1 : 1));
+  return { items, statuses, conduct };
+}
+
+function assessReported(
+  status: ReceivedStatus,
+  conductPresent: boolean,
+  fromDossier: { kind: PropertyKind; dueFen: number | null; courtId: string } | undefined,
+): AssessedItem {
+  const body = status.body;
+  const paidFen = sum(body.payments.map((p) => p.amountFen));
+  const coObligorsFen = body.jointLiability?.coObligorsPaidFen ?? 0;
+  const remaining = body.dueFen === null ? 0 : Math.max(0, body.dueFen - paidFen - coObligorsFen);
+  const base = {
+    key: itemKey(body.judgmentId, body.itemNo),
+    judgmentId: body.judgmentId,
+    itemNo: body.itemNo,
+    kind: body.kind,
+    dueFen: body.dueFen,
+    paidFen,
+    status,
+    inDossier: fromDossier !== undefined,
+    ...(fromDossier ? { dossierDueFen: fromDossier.dueFen } : {}),
+    enforcingCourtId: fromDossier?.courtId ?? status.senderId,
+  };
+  if (body.dueFen !== null && remaining === 0) {
+    return { ...base, outstandingFen: 0, state: 'SATISFIED', satisfiedOn: satisfiedOn(status) };
+  }
+  const relief = reliefFor(status, conductPresent);
+  return { ...base, outstandingFen: remaining, state: relief ? 'NOT_AFFECTING' : 'UNSATISFIED', ...(relief ? { relief } : {}) };
+}
+
+/** Arts 8(1), 8(2), 9 and 10; the fine exemption and confiscation only without Art 6(1) conduct. */
+function reliefFor({ body }: ReceivedStatus, conductPresent: boolean): Relief | undefined {
+  const onSchedule = body.instalments?.agreed === true && !body.instalments.overdue;
+  switch (body.kind) {
+    case 'FINE':
+      if (body.fineExempted && !conductPresent) return 'FINE_EXEMPT';
+      return onSchedule ? 'FINE_INSTAL' : undefined;
+    case 'CONFISCATION':
+      return conductPresent ? undefined : 'CONFISC';
+    case 'CIVIL_INCIDENTAL':
+    case 'CIVIL_SEPARATE': {
+      const paid = sum(body.payments.map((p) => p.amountFen));
+      if (body.escrow && body.dueFen !== null && paid + body.escrow.amountFen >= body.dueFen) return 'CIVIL_ESCROW';
+      if (onSchedule) return 'CIVIL_INSTAL';
+      return body.victimWaiver ? 'CIVIL_WAIVER' : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The day the payments reached the amount due; the status date when co-obligors closed it. */
+function satisfiedOn({ body }: ReceivedStatus): string {
+  const due = body.dueFen ?? 0;
+  let running = 0;
+  for (const payment of [...body.payments].sort((a, b) => (a.paidOn < b.paidOn ? -1 : 1))) {
+    running += payment.amountFen;
+    if (running >= due) return payment.paidOn;
+  }
+  return dateOf(body.asOf);
+}
+
+export const isCivil = (kind: PropertyKind): boolean => CIVIL_KINDS.includes(kind);
+
+/** PP-ITEMS-MISMATCH: dossier and courts disagree on the items or their amounts. */
+export function itemsMismatch(items: readonly AssessedItem[]): Finding[] {
+  const differing = items.filter((i) => i.status && i.inDossier && i.dossierDueFen !== i.dueFen);
+  const unlisted = items.filter((i) => i.status && !i.inDossier && i.kind !== 'CIVIL_SEPARATE');
+  if (differing.length === 0 && unlisted.length === 0) return [];
+  const amount = (fen: number | null | undefined) => (fen === null || fen === undefined ? 'the whole estate' : formatYuan(fen));
+  const parts = [
+    ...differing.map((i) => `${i.key} is ${amount(i.dossierDueFen)} in the dossier but ${amount(i.dueFen)} per the enforcing court`),
+    ...unlisted.map((i) => `${i.key} (${i.kind}) is reported by ${i.enforcingCourtId} but not listed in the dossier`),
+  ];
+  return [finding('PP-ITEMS-MISMATCH', `${listing(parts)}.`, [...differing, ...unlisted].map((i) => i.key))];
+}
+
+const RELIEF_FINDINGS = {
+  FINE_EXEMPT: ['PP-FINE-EXEMPT', 'the fine was exempted by ruling'],
+  FINE_INSTAL: ['PP-FINE-INSTAL', 'the fine is being paid in instalments and none is overdue'],
+  CONFISC: ['PP-CONFISC', 'confiscation is still being executed and no Art 6(1) conduct is present'],
+  CIVIL_ESCROW: ['PP-CIVIL-10', 'the compensation was paid in full into escrow (Art 10(i))'],
+  CIVIL_INSTAL: ['PP-CIVIL-10', 'the compensation is being paid in instalments and none is overdue (Art 10(ii))'],
+  CIVIL_WAIVER: ['PP-CIVIL-10', 'the victim waived compensation in writing (Art 10(iii))'],
+} as const;
+
+/** One CLEAR finding per relief code, naming each item it covers and why. */
+export function reliefFindings(items: readonly AssessedItem[]): Finding[] {
+  const byCode = new Map<Finding['code'], { parts: string[]; keys: string[] }>();
+  for (const item of items) {
+    if (!item.relief) continue;
+    const [code, why] = RELIEF_FINDINGS[item.relief];
+    const exemption = item.relief === 'FINE_EXEMPT' ? item.status?.body.fineExempted : undefined;
+    const extra = exemption ? ` (${exemption.rulingRef}, ${exemption.on})` : '';
+    const group = byCode.get(code) ?? { parts: [], keys: [] };
+    group.parts.push(`${item.key}: ${why}${extra}, ${formatYuan(item.outstandingFen)} unpaid`);
+    group.keys.push(item.key);
+    byCode.set(code, group);
+  }
+  return [...byCode].map(([code, group]) => finding(code, `${group.parts.join('; ')}.`, group.keys));
+}

@@ -1,0 +1,131 @@
+// Calendar arithmetic for the contract's two time shapes:
+//   date    `YYYY-MM-DD`                         (a calendar day, no zone)
+//   instant `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)` (a moment, always with an offset)
+// Dates are kept as strings: for four-digit years, string order is day order.
+// China has no daylight saving, so "+N calendar days" in an offset is N × 24 hours.
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+
+const MS_PER_DAY = 86_400_000;
+const MS_PER_MINUTE = 60_000;
+
+export interface ParsedInstant {
+  /** Milliseconds since the epoch. */
+  readonly epochMs: number;
+  /** The offset the instant was written in, in minutes east of UTC. */
+  readonly offsetMinutes: number;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Explains why `text` is not a real `YYYY-MM-DD` date, or returns undefined when it is one. */
+export function dateProblem(text: string): string | undefined {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return 'must be a date written YYYY-MM-DD';
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (!isRealDay(year, month, day)) return `${text} is not a real calendar date`;
+  return undefined;
+}
+
+/** Explains why `text` is not an ISO-8601 instant with an offset, or returns undefined. */
+export function instantProblem(text: string): string | undefined {
+  const match = INSTANT_PATTERN.exec(text);
+  if (!match) return 'must be an ISO-8601 instant with an offset, e.g. 2026-11-20T10:00:00+08:00';
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (!isRealDay(year, month, day)) return `${text.slice(0, 10)} is not a real calendar date`;
+  if (Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6] ?? 0) > 59) {
+    return `${text.slice(11, 19)} is not a real time of day`;
+  }
+  if (match[9] !== undefined && (Number(match[10]) > 14 || Number(match[11]) > 59)) {
+    return `offset ${match[8]} is out of range`;
+  }
+  return undefined;
+}
+
+/** Parses an instant already checked by `instantProblem`. */
+export function parseInstant(text: string): ParsedInstant {
+  const match = INSTANT_PATTERN.exec(text);
+  if (!match) throw new RangeError(`not an instant: ${text}`);
+  const fraction = match[7] ? Math.floor(Number(`0${match[7]}`) * 1000) : 0;
+  const wallMs = Date.UTC(
+    Number(match[1]),
+    Number(match[2]) - 1,
+    Number(match[3]),
+    Number(match[4]),
+    Number(match[5]),
+    Number(match[6] ?? 0),
+    fraction,
+  );
+  const sign = match[9] === '-' ? -1 : 1;
+  const offsetMinutes = match[9] ? sign * (Number(match[10]) * 60 + Number(match[11])) : 0;
+  return { epochMs: wallMs - offsetMinutes * MS_PER_MINUTE, offsetMinutes };
+}
+
+export function epochMs(instant: string): number {
+  return parseInstant(instant).epochMs;
+}
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+function formatOffset(offsetMinutes: number): string {
+  if (offsetMinutes === 0) return 'Z';
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** Writes a moment as an instant in the given offset, to the second. */
+export function formatInstant(epoch: number, offsetMinutes: number): string {
+  const wall = new Date(epoch + offsetMinutes * MS_PER_MINUTE);
+  const date = wall.toISOString().slice(0, 19);
+  return `${date}${formatOffset(offsetMinutes)}`;
+}
+
+/** The calendar day a moment falls on, seen from the given offset. */
+export function localDate(epoch: number, offsetMinutes: number): string {
+  return new Date(epoch + offsetMinutes * MS_PER_MINUTE).toISOString().slice(0, 10);
+}
+
+/** The calendar day of an instant in its own offset. */
+export function dateOf(instant: string): string {
+  return instant.slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day) + days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Calendar months; a day past the end of the target month is clamped to its last day. */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
+  return `${pad(targetYear, 4)}-${pad(targetMonth)}-${pad(targetDay)}`;
+}
+
+/** The same wall-clock time `days` calendar days later, in the instant's own offset. */
+export function addDaysToInstant(instant: string, days: number): string {
+  const { epochMs: epoch, offsetMinutes } = parseInstant(instant);
+  return formatInstant(epoch + days * MS_PER_DAY, offsetMinutes);
+}
+
+export function laterDate(a: string, b: string): string {
+  return a >= b ? a : b;
+}
+
+export function earlierDate(a: string, b: string): string {
+  return a <= b ? a : b;
+}
