@@ -1,0 +1,62 @@
+// SQS queues: names and attributes, defined once for the CDK stateful stack and for the
+// local mode's provisioning.
+//   linkage-<stage>-in-<institutionId>      standard; one per sending institution
+//   linkage-<stage>-out-<institutionId>     standard; one per institution, read only by it
+//   linkage-<stage>-evaluate.fifo           internal; re-evaluation requests grouped by prisoner
+// Each has a dead-letter queue named <name>-dlq (FIFO: <name>-dlq.fifo).
+
+/** Function timeouts the queue attributes are derived from (seconds). */
+export const FUNCTION_TIMEOUT_SECONDS = { ingest: 30, evaluate: 60, sweep: 60 } as const;
+
+/** AWS's advice: a queue's visibility timeout at least six times its consumer's timeout. */
+export const VISIBILITY_FACTOR = 6;
+export const MAX_RECEIVE_COUNT = 4;
+export const RETENTION_SECONDS = 14 * 24 * 3600;
+
+export type QueueRole = 'inbound' | 'outbound' | 'evaluate';
+
+export interface QueueDefinition {
+  readonly role: QueueRole;
+  readonly name: string;
+  readonly dlqName: string;
+  readonly fifo: boolean;
+  readonly visibilityTimeoutSeconds: number;
+  readonly retentionSeconds: number;
+  readonly maxReceiveCount: number;
+  /** The institution the queue belongs to (inbound and outbound queues). */
+  readonly institutionId?: string;
+}
+
+function definition(role: QueueRole, base: string, fifo: boolean, consumerTimeout: number, institutionId?: string): QueueDefinition {
+  const suffix = fifo ? '.fifo' : '';
+  return {
+    role,
+    name: `${base}${suffix}`,
+    dlqName: `${base}-dlq${suffix}`,
+    fifo,
+    visibilityTimeoutSeconds: consumerTimeout * VISIBILITY_FACTOR,
+    retentionSeconds: RETENTION_SECONDS,
+    maxReceiveCount: MAX_RECEIVE_COUNT,
+    ...(institutionId ? { institutionId } : {}),
+  };
+}
+
+export function inboundQueue(stage: string, institutionId: string): QueueDefinition {
+  return definition('inbound', `linkage-${stage}-in-${institutionId}`, false, FUNCTION_TIMEOUT_SECONDS.ingest, institutionId);
+}
+
+/** Outbound queues are read by the institution's own systems; 30 s is their processing window. */
+export function outboundQueue(stage: string, institutionId: string): QueueDefinition {
+  return definition('outbound', `linkage-${stage}-out-${institutionId}`, false, 30 / VISIBILITY_FACTOR, institutionId);
+}
+
+export function evaluateQueue(stage: string): QueueDefinition {
+  return definition('evaluate', `linkage-${stage}-evaluate`, true, FUNCTION_TIMEOUT_SECONDS.evaluate);
+}
+
+/** The institution an inbound queue belongs to, from its name or ARN; undefined if not inbound. */
+export function institutionOfInboundQueue(stage: string, nameOrArn: string): string | undefined {
+  const name = nameOrArn.split(/[:/]/).at(-1) ?? '';
+  const prefix = `linkage-${stage}-in-`;
+  return name.startsWith(prefix) && !name.endsWith('-dlq') ? name.slice(prefix.length) : undefined;
+}

@@ -1,0 +1,67 @@
+// DynamoDB tables: names, keys and indexes, defined once for the CDK stateful stack and
+// for the local mode's provisioning. All keys are strings.
+//
+//   cases       pk P#<personId>        sk S#<judgmentId>#<itemNo>   newest status of an item
+//                                      sk A#<applicationId>         application: dossier, ruling, revision, deadlines
+//                                      sk V#<requestId>             verification request sent
+//               pk APP#<applicationId> sk APP                       which prisoner an application belongs to
+//               GSI byDeadline: dueShard (S) + nextCheckAt (S, instant in UTC) on application items
+//   decisions   pk A#<applicationId>   sk R#<revision, 6 digits>    every flag revision, append-only, with its inputs
+//   access      pk I#<institutionId>   sk <sentAt>#<messageId>      what each institution was sent about whom
+//   quarantine  pk <quarantineRef>                                  raw text of every rejected message
+//   idempotency pk id                                               Powertools idempotency records (TTL expiration)
+
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: 'S' | 'N';
+}
+
+export interface IndexDefinition {
+  readonly indexName: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+}
+
+export interface TableDefinition {
+  /** Stable id used for CDK construct ids and environment variable names. */
+  readonly id: 'cases' | 'decisions' | 'access' | 'quarantine' | 'idempotency';
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  readonly globalIndexes?: readonly IndexDefinition[];
+  readonly timeToLiveAttribute?: string;
+  /** Environment variable that carries the table name to the functions. */
+  readonly envVar: string;
+}
+
+const pk: KeyAttribute = { name: 'pk', type: 'S' };
+const sk: KeyAttribute = { name: 'sk', type: 'S' };
+
+export const TABLES = {
+  cases: {
+    id: 'cases',
+    partitionKey: pk,
+    sortKey: sk,
+    globalIndexes: [
+      {
+        indexName: 'byDeadline',
+        partitionKey: { name: 'dueShard', type: 'S' },
+        sortKey: { name: 'nextCheckAt', type: 'S' },
+      },
+    ],
+    envVar: 'CASES_TABLE',
+  },
+  decisions: { id: 'decisions', partitionKey: pk, sortKey: sk, envVar: 'DECISIONS_TABLE' },
+  access: { id: 'access', partitionKey: pk, sortKey: sk, envVar: 'ACCESS_TABLE' },
+  quarantine: { id: 'quarantine', partitionKey: pk, envVar: 'QUARANTINE_TABLE' },
+  idempotency: { id: 'idempotency', partitionKey: { name: 'id', type: 'S' }, timeToLiveAttribute: 'expiration', envVar: 'IDEMPOTENCY_TABLE' },
+} as const satisfies Record<string, TableDefinition>;
+
+export type TableId = keyof typeof TABLES;
+
+/** Physical table name for a deployment stage, e.g. `linkage-local-cases`. */
+export function tableName(stage: string, id: TableId): string {
+  return `linkage-${stage}-${id}`;
+}
+
+/** Number of shards of the deadline index, so the sweeper's reads spread over partitions. */
+export const DEADLINE_SHARDS = 4;

@@ -1,0 +1,22 @@
+// Three suites, all run by `npm test`: fast unit tests (engine, contract, handlers with
+// SDK mocks), infra tests (synthesized CDK templates, cdk-nag), and integration tests that
+// drive the real handlers over embedded DynamoDB and SQS engines.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
