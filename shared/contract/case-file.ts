@@ -6,7 +6,7 @@ import { anyMessage, type AnyMessage } from './messages.ts';
 import { instant } from './primitives.ts';
 import { problemsOf, type ParseResult, type Problem } from './problems.ts';
 
-const caseFileShape = z.strictObject({
+export const caseFileSchema = z.strictObject({
   now: instant,
   policy: policyOverrides.optional(),
   messages: z.array(z.unknown()).min(1, { error: 'must hold at least the dossier' }).max(10_000),
@@ -27,7 +27,7 @@ export interface CaseFile {
 }
 
 export function parseCaseFile(value: unknown): ParseResult<CaseFile> {
-  const shape = caseFileShape.safeParse(value);
+  const shape = caseFileSchema.safeParse(value);
   if (!shape.success) {
     // Still report each message's own problems when the messages array itself is readable.
     const messageProblems = Array.isArray((value as { messages?: unknown })?.messages)
@@ -51,7 +51,10 @@ function parseMessages(raw: readonly unknown[]): { messages: AnyMessage[]; probl
     if (!result.success) {
       problems.push(...problemsOf(result.error, [index]));
     } else if (!CASE_INPUTS.has(result.data.schema)) {
-      problems.push({ path: `${index}.schema`, message: `${result.data.schema} is an output of the service, not an input to an evaluation` });
+      problems.push({
+        path: `${index}.schema`,
+        message: `${result.data.schema} is an output of the service, not an input to an evaluation`,
+      });
     } else {
       messages.push(result.data);
     }

@@ -56,9 +56,7 @@ export const enforcementStatusBody = z
     dueFen: fen().nullable(),
     wholeEstate: z.boolean().optional(),
     payments: z.array(payment).max(1000),
-    jointLiability: z
-      .strictObject({ groupId: text(64, 'joint liability group'), coObligorsPaidFen: fen() })
-      .optional(),
+    jointLiability: z.strictObject({ groupId: text(64, 'joint liability group'), coObligorsPaidFen: fen() }).optional(),
     instalments: z
       .strictObject({
         agreed: z.literal(true, { error: 'must be true when instalments are given' }),
@@ -67,9 +65,7 @@ export const enforcementStatusBody = z
       })
       .optional(),
     fineExempted: z.strictObject({ rulingRef: text(128, 'ruling reference'), on: calendarDate }).optional(),
-    escrow: z
-      .strictObject({ ref: text(128, 'escrow reference'), amountFen: fen(), on: calendarDate })
-      .optional(),
+    escrow: z.strictObject({ ref: text(128, 'escrow reference'), amountFen: fen(), on: calendarDate }).optional(),
     victimWaiver: z.strictObject({ ref: text(128, 'waiver reference'), on: calendarDate }).optional(),
     assetSearch: z
       .strictObject({
@@ -93,8 +89,7 @@ export const enforcementStatusBody = z
     inReplyTo: text(128, 'verification request id').optional(),
   })
   .superRefine((body, ctx) => {
-    const problem = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: 'custom', path, message });
+    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
 
     if (body.dueFen === null && body.wholeEstate !== true) {
       problem(['dueFen'], 'may be null only for confiscation of the whole estate (wholeEstate: true)');

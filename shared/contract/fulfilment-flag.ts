@@ -65,9 +65,7 @@ export const fulfilmentFlagBody = z.strictObject({
     statuses: z.record(z.string(), positiveInt('status version')),
   }),
   /** Optional v1 addition: the ruling on the application, once there is one. */
-  ruling: z
-    .strictObject({ outcome: z.enum(RULING_OUTCOMES), ruledOn: calendarDate, rulingRef: text(128) })
-    .optional(),
+  ruling: z.strictObject({ outcome: z.enum(RULING_OUTCOMES), ruledOn: calendarDate, rulingRef: text(128) }).optional(),
 });
 
 export type FulfilmentFlag = z.infer<typeof fulfilmentFlagBody>;

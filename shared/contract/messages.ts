@@ -8,13 +8,7 @@ import { rejectionBody } from './rejection.ts';
 import { rulingBody } from './ruling.ts';
 import { verificationRequestBody } from './verification-request.ts';
 
-export const SENDER_KINDS = [
-  'PRISON',
-  'ENFORCING_COURT',
-  'HEARING_COURT',
-  'PROCURATORATE',
-  'SERVICE',
-] as const;
+export const SENDER_KINDS = ['PRISON', 'ENFORCING_COURT', 'HEARING_COURT', 'PROCURATORATE', 'SERVICE'] as const;
 export type SenderKind = (typeof SENDER_KINDS)[number];
 
 export const SCHEMA_NAMES = {

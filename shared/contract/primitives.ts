@@ -24,9 +24,10 @@ export function text(maxLength: number, what = 'text') {
 /** Money: a whole number of fen, never a float, never past 2^53. */
 export function fen(options: { positive?: boolean } = {}) {
   const whole = z.int({ error: 'must be a whole number of fen (1 yuan = 100 fen)' });
-  return options.positive
+  const bounded = options.positive
     ? whole.min(1, { error: 'must be a positive whole number of fen' })
     : whole.min(0, { error: 'must be a whole number of fen, zero or more' });
+  return bounded.meta({ description: 'integer number of fen (1 yuan = 100 fen)' });
 }
 
 export function positiveInt(what: string) {
@@ -40,21 +41,21 @@ export const calendarDate = z
   .check((ctx) => {
     const problem = dateProblem(ctx.value);
     if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
-  });
+  })
+  .meta({ format: 'date', description: 'YYYY-MM-DD; must be a real calendar date' });
 
 export const instant = z
   .string({ error: 'must be an ISO-8601 instant with an offset' })
   .check((ctx) => {
     const problem = instantProblem(ctx.value);
     if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
-  });
+  })
+  .meta({ format: 'date-time', description: 'ISO-8601 instant with an offset, e.g. 2026-11-20T10:00:00+08:00' });
 
 export const INSTITUTION_ID_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
-export const institutionId = z
-  .string({ error: 'must be an institution code' })
-  .regex(INSTITUTION_ID_PATTERN, {
-    error: 'must be an institution code: 2-32 of A-Z, 0-9 and -, not starting with -',
-  });
+export const institutionId = z.string({ error: 'must be an institution code' }).regex(INSTITUTION_ID_PATTERN, {
+  error: 'must be an institution code: 2-32 of A-Z, 0-9 and -, not starting with -',
+});
 
 export const MESSAGE_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
 export const messageId = z
@@ -89,7 +90,8 @@ export const personId = z
   .check((ctx) => {
     const problem = personIdProblem(ctx.value);
     if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
-  });
+  })
+  .meta({ description: '18-character resident identity number (GB 11643); the check digit must be valid' });
 
 /** Key of one property item across the contract: `<judgmentId>#<itemNo>`. */
 export function itemKey(judgmentId: string, itemNo: number): string {

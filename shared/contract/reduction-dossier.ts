@@ -1,23 +1,9 @@
 // linkage.reduction-dossier.v1: a prison's commutation or parole proposal.
 import { z } from 'zod';
 import { propertyKind } from './enforcement-status.ts';
-import {
-  calendarDate,
-  fen,
-  instant,
-  institutionId,
-  personId,
-  positiveInt,
-  text,
-} from './primitives.ts';
+import { calendarDate, fen, instant, institutionId, personId, positiveInt, text } from './primitives.ts';
 
-export const OFFENCE_CATEGORIES = [
-  'OTHER',
-  'JOB_RELATED',
-  'FINANCIAL',
-  'MAFIA',
-  'CORRUPTION_FORMER_OFFICIAL',
-] as const;
+export const OFFENCE_CATEGORIES = ['OTHER', 'JOB_RELATED', 'FINANCIAL', 'MAFIA', 'CORRUPTION_FORMER_OFFICIAL'] as const;
 
 const dossierItem = z.strictObject({
   itemNo: positiveInt('item number'),
@@ -36,7 +22,11 @@ const judgment = z
     const seen = new Set<number>();
     j.items.forEach((item, index) => {
       if (seen.has(item.itemNo)) {
-        ctx.addIssue({ code: 'custom', path: ['items', index, 'itemNo'], message: `item ${item.itemNo} appears twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', index, 'itemNo'],
+          message: `item ${item.itemNo} appears twice`,
+        });
       }
       seen.add(item.itemNo);
       if (item.dueFen === null && item.kind !== 'CONFISCATION') {

@@ -27,7 +27,13 @@ export interface QueueDefinition {
   readonly institutionId?: string;
 }
 
-function definition(role: QueueRole, base: string, fifo: boolean, consumerTimeout: number, institutionId?: string): QueueDefinition {
+function definition(
+  role: QueueRole,
+  base: string,
+  fifo: boolean,
+  consumerTimeout: number,
+  institutionId?: string,
+): QueueDefinition {
   const suffix = fifo ? '.fifo' : '';
   return {
     role,
@@ -42,7 +48,13 @@ function definition(role: QueueRole, base: string, fifo: boolean, consumerTimeou
 }
 
 export function inboundQueue(stage: string, institutionId: string): QueueDefinition {
-  return definition('inbound', `linkage-${stage}-in-${institutionId}`, false, FUNCTION_TIMEOUT_SECONDS.ingest, institutionId);
+  return definition(
+    'inbound',
+    `linkage-${stage}-in-${institutionId}`,
+    false,
+    FUNCTION_TIMEOUT_SECONDS.ingest,
+    institutionId,
+  );
 }
 
 /** Outbound queues are read by the institution's own systems; 30 s is their processing window. */

@@ -27,12 +27,20 @@ export const registrySchema = z
   .superRefine((registry, ctx) => {
     const ids = new Set<string>();
     registry.institutions.forEach((inst, index) => {
-      if (ids.has(inst.id)) ctx.addIssue({ code: 'custom', path: ['institutions', index, 'id'], message: `${inst.id} appears twice` });
+      if (ids.has(inst.id))
+        ctx.addIssue({ code: 'custom', path: ['institutions', index, 'id'], message: `${inst.id} appears twice` });
       ids.add(inst.id);
     });
     registry.institutions.forEach((inst, index) => {
-      if (inst.procuratorateId && !registry.institutions.some((o) => o.id === inst.procuratorateId && o.kind === 'PROCURATORATE')) {
-        ctx.addIssue({ code: 'custom', path: ['institutions', index, 'procuratorateId'], message: `${inst.procuratorateId} is not a PROCURATORATE in the registry` });
+      if (
+        inst.procuratorateId &&
+        !registry.institutions.some((o) => o.id === inst.procuratorateId && o.kind === 'PROCURATORATE')
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['institutions', index, 'procuratorateId'],
+          message: `${inst.procuratorateId} is not a PROCURATORATE in the registry`,
+        });
       }
     });
   });

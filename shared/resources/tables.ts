@@ -53,7 +53,12 @@ export const TABLES = {
   decisions: { id: 'decisions', partitionKey: pk, sortKey: sk, envVar: 'DECISIONS_TABLE' },
   access: { id: 'access', partitionKey: pk, sortKey: sk, envVar: 'ACCESS_TABLE' },
   quarantine: { id: 'quarantine', partitionKey: pk, envVar: 'QUARANTINE_TABLE' },
-  idempotency: { id: 'idempotency', partitionKey: { name: 'id', type: 'S' }, timeToLiveAttribute: 'expiration', envVar: 'IDEMPOTENCY_TABLE' },
+  idempotency: {
+    id: 'idempotency',
+    partitionKey: { name: 'id', type: 'S' },
+    timeToLiveAttribute: 'expiration',
+    envVar: 'IDEMPOTENCY_TABLE',
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableId = keyof typeof TABLES;

@@ -53,7 +53,9 @@ export function assessAbility(
   const findings: Finding[] = [finding(first.code, first.detail, keys)];
   const refused62 = first.code === 'PP-REFUSE-6.2';
   if (spending?.over && !refused62) {
-    const reason = finances?.specialSpendingReason ? `; special reason claimed: "${finances.specialSpendingReason}"` : '';
+    const reason = finances?.specialSpendingReason
+      ? `; special reason claimed: "${finances.specialSpendingReason}"`
+      : '';
     findings.push(
       finding(
         'PP-SPEND-NEAR',
@@ -90,7 +92,8 @@ function firstMatch(
     return {
       ability: 'ABLE',
       code: 'PP-REFUSE-6.2',
-      detail: 'Deemed able but refusing to pay: spends in prison under another person\'s name or by misstating the purpose.',
+      detail:
+        "Deemed able but refusing to pay: spends in prison under another person's name or by misstating the purpose.",
     };
   }
   if (spending?.clearlyOver && !finances?.specialSpendingReason) {

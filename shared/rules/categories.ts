@@ -16,10 +16,17 @@ export function offenceCategory(ctx: EvaluationContext, ability: Ability): Findi
   if (category === 'OTHER') return [];
   const findings: Finding[] = [];
   if (returnedGainsActively === false) {
-    findings.push(finding('PP-CAT-12', `Convicted of ${CATEGORY_WORDS[category]} and did not actively return the gains or compensate the losses.`));
+    findings.push(
+      finding(
+        'PP-CAT-12',
+        `Convicted of ${CATEGORY_WORDS[category]} and did not actively return the gains or compensate the losses.`,
+      ),
+    );
   }
   if (category === 'CORRUPTION_FORMER_OFFICIAL' && ability === 'ABLE') {
-    findings.push(finding('PP-CORR-2019', 'Former official convicted of corruption who is able to pay and has not paid in full.'));
+    findings.push(
+      finding('PP-CORR-2019', 'Former official convicted of corruption who is able to pay and has not paid in full.'),
+    );
   }
   return findings;
 }

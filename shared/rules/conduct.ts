@@ -33,8 +33,11 @@ export function conductRecords(statuses: Iterable<ReceivedStatus>): ConductRecor
       });
     }
   }
-  return records;
+  // Order by item, then date, so the order messages arrived in never shows in a flag.
+  return records.sort((a, b) => compare(a.item, b.item) || compare(a.foundOn, b.foundOn) || compare(a.code, b.code));
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Conduct found by today and not yet ceased. */
 export function isOngoing(record: ConductRecord, today: string): boolean {

@@ -73,7 +73,12 @@ export function evaluate(facts: CaseFacts, policy: Policy, now: string): Evaluat
   const decision = decide(reasons);
   const closed = ruling !== undefined && CLOSING_OUTCOMES.has(ruling.outcome);
   return {
-    flag: flagBody(ctx, items, { decision, ability: ability.ability, reasons, missingMaterials: [...materials.missing] }, ruling),
+    flag: flagBody(
+      ctx,
+      items,
+      { decision, ability: ability.ability, reasons, missingMaterials: [...materials.missing] },
+      ruling,
+    ),
     send: !closed,
     verificationNeeds: closed ? [] : freshness.needs,
   };
@@ -86,7 +91,14 @@ function withSummary(findings: Finding[], items: readonly AssessedItem[], downgr
   }
   const onlyClear = toReasons(findings, downgraded).every((r) => r.outcome === 'CLEAR');
   if (items.every((i) => i.state === 'SATISFIED') && onlyClear) {
-    return [...findings, finding('PP-SATISFIED', 'Every property item is paid in full.', items.map((i) => i.key))];
+    return [
+      ...findings,
+      finding(
+        'PP-SATISFIED',
+        'Every property item is paid in full.',
+        items.map((i) => i.key),
+      ),
+    ];
   }
   return findings;
 }
@@ -105,12 +117,14 @@ function temporal(ctx: EvaluationContext): Finding[] {
 
 /** The ruling that governs: the latest; on the same day a closing ruling wins over a grant. */
 function governingRuling(rulings: readonly Ruling[]): Ruling | undefined {
-  return [...rulings].sort(
-    (a, b) =>
-      a.ruledOn.localeCompare(b.ruledOn) ||
-      Number(CLOSING_OUTCOMES.has(a.outcome)) - Number(CLOSING_OUTCOMES.has(b.outcome)) ||
-      a.rulingRef.localeCompare(b.rulingRef),
-  ).at(-1);
+  return [...rulings]
+    .sort(
+      (a, b) =>
+        a.ruledOn.localeCompare(b.ruledOn) ||
+        Number(CLOSING_OUTCOMES.has(a.outcome)) - Number(CLOSING_OUTCOMES.has(b.outcome)) ||
+        a.rulingRef.localeCompare(b.rulingRef),
+    )
+    .at(-1);
 }
 
 interface Outcome {
@@ -120,7 +134,12 @@ interface Outcome {
   readonly missingMaterials: FulfilmentFlag['missingMaterials'];
 }
 
-function flagBody(ctx: EvaluationContext, items: readonly AssessedItem[], outcome: Outcome, ruling: Ruling | undefined): FulfilmentFlag {
+function flagBody(
+  ctx: EvaluationContext,
+  items: readonly AssessedItem[],
+  outcome: Outcome,
+  ruling: Ruling | undefined,
+): FulfilmentFlag {
   const statuses: Record<string, number> = {};
   for (const item of items) if (item.status) statuses[item.key] = item.status.body.version;
   const { policy } = ctx;
@@ -143,7 +162,11 @@ function flagBody(ctx: EvaluationContext, items: readonly AssessedItem[], outcom
     })),
     outstandingFen: sum(items.filter((i) => i.state === 'UNSATISFIED').map((i) => i.outstandingFen)),
     missingMaterials: outcome.missingMaterials,
-    policy: { id: policy.id, version: policy.version, ...(policy.overrides ? { overrides: { ...policy.overrides } } : {}) },
+    policy: {
+      id: policy.id,
+      version: policy.version,
+      ...(policy.overrides ? { overrides: { ...policy.overrides } } : {}),
+    },
     evaluatedAt: ctx.now,
     inputs: { dossierVersion: ctx.facts.dossier.version, statuses },
     ...(ruling ? { ruling: { outcome: ruling.outcome, ruledOn: ruling.ruledOn, rulingRef: ruling.rulingRef } } : {}),

@@ -37,8 +37,11 @@ export function factsFromMessages(messages: readonly AnyMessage[]): CaseFacts | 
   if (dossiers.some((d) => d.applicationId !== applicationId)) {
     return 'all dossiers in a case must be for one applicationId';
   }
-  const newest = dossiers.reduce((a, b) => (b.version > a.version ? b : a));
-  const first = dossiers.reduce((a, b) => (b.version < a.version ? b : a));
+  // Same version twice (a hand-made case): decide by content, never by message order.
+  const byContent = (a: ReductionDossier, b: ReductionDossier) => JSON.stringify(a) < JSON.stringify(b);
+  const newest = dossiers.reduce((a, b) =>
+    b.version > a.version || (b.version === a.version && byContent(a, b)) ? b : a,
+  );
   const statuses: ReceivedStatus[] = [];
   const rulings: Ruling[] = [];
   const requests: VerificationRequest[] = [];
@@ -53,13 +56,14 @@ export function factsFromMessages(messages: readonly AnyMessage[]): CaseFacts | 
   }
   return {
     dossier: newest,
-    firstSubmittedAt: earliestInstant(dossiers.map((d) => d.submittedAt), first.submittedAt),
+    firstSubmittedAt: earliestInstant(dossiers.map((d) => d.submittedAt)),
     statuses,
     rulings,
     requests,
   };
 }
 
-function earliestInstant(instants: readonly string[], fallback: string): string {
-  return instants.reduce((a, b) => (epochMs(b) < epochMs(a) ? b : a), fallback);
+/** The earliest submission: the first version's, even when a later one arrived first. */
+function earliestInstant(instants: readonly string[]): string {
+  return instants.reduce((a, b) => (epochMs(b) < epochMs(a) || (epochMs(b) === epochMs(a) && b < a) ? b : a));
 }

@@ -26,18 +26,33 @@ export function assessFreshness(ctx: EvaluationContext, items: readonly Assessed
   const maxAgeMs = ctx.policy.statusMaxAgeDays * MS_PER_DAY;
   const missing = items.filter((i) => i.state === 'UNKNOWN');
   const stale = items.filter(
-    (i) => (i.state === 'UNSATISFIED' || i.state === 'NOT_AFFECTING') && i.status && ctx.nowMs - epochMs(i.status.body.asOf) > maxAgeMs,
+    (i) =>
+      (i.state === 'UNSATISFIED' || i.state === 'NOT_AFFECTING') &&
+      i.status &&
+      ctx.nowMs - epochMs(i.status.body.asOf) > maxAgeMs,
   );
   const undocumented = items.filter((i) => i.state === 'UNSATISFIED' && i.status?.body.documents.length === 0);
 
   const findings: Finding[] = [];
   if (missing.length > 0) {
     const named = missing.map((i) => `${i.key} (${i.enforcingCourtId})`);
-    findings.push(finding('PP-STATUS-MISSING', `No status from the enforcing court for ${listing(named)}; a verification request is sent.`, missing.map((i) => i.key)));
+    findings.push(
+      finding(
+        'PP-STATUS-MISSING',
+        `No status from the enforcing court for ${listing(named)}; a verification request is sent.`,
+        missing.map((i) => i.key),
+      ),
+    );
   }
   if (stale.length > 0) {
     const named = stale.map((i) => `${i.key} as of ${i.status!.body.asOf.slice(0, 10)}`);
-    findings.push(finding('PP-STATUS-STALE', `Newest status is older than ${ctx.policy.statusMaxAgeDays} days for ${listing(named)}; a verification request is sent.`, stale.map((i) => i.key)));
+    findings.push(
+      finding(
+        'PP-STATUS-STALE',
+        `Newest status is older than ${ctx.policy.statusMaxAgeDays} days for ${listing(named)}; a verification request is sent.`,
+        stale.map((i) => i.key),
+      ),
+    );
   }
   findings.push(...overdueReplies(ctx));
 
@@ -67,7 +82,10 @@ function groupNeeds(items: readonly AssessedItem[], reason: VerificationReason):
 }
 
 /** A status answers a request when it says so, or is about the judgment and newer than it. */
-export function answers(status: ReceivedStatus, request: { requestId: string; judgmentId: string; requestedAt: string }): boolean {
+export function answers(
+  status: ReceivedStatus,
+  request: { requestId: string; judgmentId: string; requestedAt: string },
+): boolean {
   if (status.body.inReplyTo === request.requestId) return true;
   if (status.body.judgmentId !== request.judgmentId) return false;
   const requestedMs = epochMs(request.requestedAt);
@@ -78,12 +96,17 @@ export function answers(status: ReceivedStatus, request: { requestId: string; ju
 function overdueReplies(ctx: EvaluationContext): Finding[] {
   const personId = ctx.facts.dossier.prisoner.personId;
   const ours = ctx.facts.statuses.filter((s) => s.body.personId === personId);
-  const overdue = ctx.facts.requests.filter(
-    (r) => ctx.nowMs > epochMs(r.dueBy) && !ours.some((s) => answers(s, r)),
-  );
+  const overdue = [...ctx.facts.requests]
+    .sort((a, b) => a.requestId.localeCompare(b.requestId))
+    .filter((r) => ctx.nowMs > epochMs(r.dueBy) && !ours.some((s) => answers(s, r)));
   if (overdue.length === 0) return [];
   const named = overdue.map((r) => `${r.requestId} on ${r.judgmentId}, due ${r.dueBy}`);
   const items = overdue.flatMap((r) => (r.itemNos ?? []).map((n) => `${r.judgmentId}#${n}`));
-  return [finding('PP-COURT-OVERDUE', `The enforcing court has not answered within the ${ctx.policy.courtReplyDays} days of Art 13(2): ${listing(named)}.`, items)];
+  return [
+    finding(
+      'PP-COURT-OVERDUE',
+      `The enforcing court has not answered within the ${ctx.policy.courtReplyDays} days of Art 13(2): ${listing(named)}.`,
+      items,
+    ),
+  ];
 }
-

@@ -50,9 +50,21 @@ export function newestStatuses(ctx: EvaluationContext): Map<string, ReceivedStat
     if (status.body.personId !== personId) continue;
     const key = itemKey(status.body.judgmentId, status.body.itemNo);
     const held = newest.get(key);
-    if (!held || status.body.version > held.body.version) newest.set(key, status);
+    if (
+      !held ||
+      status.body.version > held.body.version ||
+      (status.body.version === held.body.version && laterCopy(status, held))
+    ) {
+      newest.set(key, status);
+    }
   }
   return newest;
+}
+
+/** Two different statuses with one version (only possible in a hand-made case file): pick
+ *  one by content, so the order of messages cannot decide. */
+function laterCopy(a: ReceivedStatus, b: ReceivedStatus): boolean {
+  return a.sentAt !== b.sentAt ? a.sentAt > b.sentAt : JSON.stringify(a.body) > JSON.stringify(b.body);
 }
 
 export function assessItems(ctx: EvaluationContext): ItemAssessment {
@@ -127,7 +139,12 @@ function assessReported(
     return { ...base, outstandingFen: 0, state: 'SATISFIED', satisfiedOn: satisfiedOn(status) };
   }
   const relief = reliefFor(status, conductPresent);
-  return { ...base, outstandingFen: remaining, state: relief ? 'NOT_AFFECTING' : 'UNSATISFIED', ...(relief ? { relief } : {}) };
+  return {
+    ...base,
+    outstandingFen: remaining,
+    state: relief ? 'NOT_AFFECTING' : 'UNSATISFIED',
+    ...(relief ? { relief } : {}),
+  };
 }
 
 /** Arts 8(1), 8(2), 9 and 10; the fine exemption and confiscation only without Art 6(1) conduct. */
@@ -169,12 +186,21 @@ export function itemsMismatch(items: readonly AssessedItem[]): Finding[] {
   const differing = items.filter((i) => i.status && i.inDossier && i.dossierDueFen !== i.dueFen);
   const unlisted = items.filter((i) => i.status && !i.inDossier && i.kind !== 'CIVIL_SEPARATE');
   if (differing.length === 0 && unlisted.length === 0) return [];
-  const amount = (fen: number | null | undefined) => (fen === null || fen === undefined ? 'the whole estate' : formatYuan(fen));
+  const amount = (fen: number | null | undefined) =>
+    fen === null || fen === undefined ? 'the whole estate' : formatYuan(fen);
   const parts = [
-    ...differing.map((i) => `${i.key} is ${amount(i.dossierDueFen)} in the dossier but ${amount(i.dueFen)} per the enforcing court`),
+    ...differing.map(
+      (i) => `${i.key} is ${amount(i.dossierDueFen)} in the dossier but ${amount(i.dueFen)} per the enforcing court`,
+    ),
     ...unlisted.map((i) => `${i.key} (${i.kind}) is reported by ${i.enforcingCourtId} but not listed in the dossier`),
   ];
-  return [finding('PP-ITEMS-MISMATCH', `${listing(parts)}.`, [...differing, ...unlisted].map((i) => i.key))];
+  return [
+    finding(
+      'PP-ITEMS-MISMATCH',
+      `${listing(parts)}.`,
+      [...differing, ...unlisted].map((i) => i.key),
+    ),
+  ];
 }
 
 const RELIEF_FINDINGS = {

@@ -43,7 +43,11 @@ export function assessMaterials(ctx: EvaluationContext, items: readonly Assessed
     missing,
     findings: [
       late
-        ? finding('PP-MAT-MISSING', `Still missing after the ${ctx.policy.materialsGraceDays}-day period that ended ${deadline}: ${what}; the case is not to be filed.`, keys)
+        ? finding(
+            'PP-MAT-MISSING',
+            `Still missing after the ${ctx.policy.materialsGraceDays}-day period that ended ${deadline}: ${what}; the case is not to be filed.`,
+            keys,
+          )
         : finding('PP-MAT-PENDING', `Missing: ${what}; the prison may supply them until ${deadline}.`, keys),
     ],
   };

@@ -13,7 +13,10 @@ import {
 import { finding, type Finding } from './finding.ts';
 
 /** Art 4(4): a commutation for major meritorious service turns property BLOCKs into FLAGs. */
-export function applyMajorMerit(dossier: ReductionDossier, findings: readonly Finding[]): {
+export function applyMajorMerit(
+  dossier: ReductionDossier,
+  findings: readonly Finding[],
+): {
   findings: Finding[];
   downgraded: ReadonlySet<Finding>;
 } {
@@ -26,7 +29,10 @@ export function applyMajorMerit(dossier: ReductionDossier, findings: readonly Fi
   }
   if (downgraded.size === 0) return { findings: [...findings], downgraded };
   const codes = [...new Set([...downgraded].map((f) => f.code))].join(', ');
-  const note = finding('PP-MAJOR-MERIT', `Commutation for major meritorious service: ${codes} count as FLAG, not BLOCK.`);
+  const note = finding(
+    'PP-MAJOR-MERIT',
+    `Commutation for major meritorious service: ${codes} count as FLAG, not BLOCK.`,
+  );
   return { findings: [...findings, note], downgraded };
 }
 

@@ -9,7 +9,11 @@ import { formatYuan } from './money.ts';
 
 const REVOKING = new Set(['FALSE_DECLARATION', 'CONCEALS_OR_TRANSFERS_ASSETS']);
 
-export function afterGrant(ruling: Ruling, items: readonly AssessedItem[], conduct: readonly ConductRecord[]): Finding[] {
+export function afterGrant(
+  ruling: Ruling,
+  items: readonly AssessedItem[],
+  conduct: readonly ConductRecord[],
+): Finding[] {
   const later = conduct.filter((c) => c.foundOn > ruling.ruledOn);
   const revoking = later.filter((c) => c.serious && REVOKING.has(c.code));
   const otherConduct = later.filter((c) => !revoking.includes(c));
@@ -21,7 +25,13 @@ export function afterGrant(ruling: Ruling, items: readonly AssessedItem[], condu
   const findings: Finding[] = [];
   if (revoking.length > 0) {
     const what = revoking.map((c) => `${CONDUCT_WORDS[c.code]}, serious, found ${c.foundOn} on ${c.item}`);
-    findings.push(finding('PP-REVOKE', `After the grant of ${ruling.ruledOn} (${ruling.rulingRef}): ${listing(what)}; the ruling must be revoked.`, revoking.map((c) => c.item)));
+    findings.push(
+      finding(
+        'PP-REVOKE',
+        `After the grant of ${ruling.ruledOn} (${ruling.rulingRef}): ${listing(what)}; the ruling must be revoked.`,
+        revoking.map((c) => c.item),
+      ),
+    );
   }
   if (otherConduct.length > 0 || assets.length > 0) {
     const what = [
@@ -33,7 +43,13 @@ export function afterGrant(ruling: Ruling, items: readonly AssessedItem[], condu
       }),
     ];
     const keys = [...new Set([...otherConduct.map((c) => c.item), ...assets.map((i) => i.key)])];
-    findings.push(finding('PP-POST-ENFORCE', `After the grant of ${ruling.ruledOn}: ${listing(what)}; enforcement continues and the grant stands.`, keys));
+    findings.push(
+      finding(
+        'PP-POST-ENFORCE',
+        `After the grant of ${ruling.ruledOn}: ${listing(what)}; enforcement continues and the grant stands.`,
+        keys,
+      ),
+    );
   }
   return findings;
 }

@@ -5,8 +5,7 @@
 // China has no daylight saving, so "+N calendar days" in an offset is N × 24 hours.
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
 const MS_PER_DAY = 86_400_000;
 const MS_PER_MINUTE = 60_000;
