@@ -11,10 +11,13 @@ export interface EvaluationContext {
   readonly nowMs: number;
   /** The calendar day of `now` in the dossier's offset: all day arithmetic uses it. */
   readonly today: string;
+  /** The calendar day of any instant, seen from the dossier's offset. */
+  readonly dayOf: (instant: string) => string;
 }
 
 export function createContext(facts: CaseFacts, policy: Policy, now: string): EvaluationContext {
   const nowMs = parseInstant(now).epochMs;
   const { offsetMinutes } = parseInstant(facts.dossier.submittedAt);
-  return { facts, policy, now, nowMs, today: localDate(nowMs, offsetMinutes) };
+  const dayOf = (instant: string) => localDate(parseInstant(instant).epochMs, offsetMinutes);
+  return { facts, policy, now, nowMs, today: localDate(nowMs, offsetMinutes), dayOf };
 }

@@ -1,13 +1,11 @@
 // Whether the enforcing courts' word is there and current (contract semantics 6; Art 13(2)):
 // missing and stale statuses, the verification requests they call for, and overdue replies.
 import type { VerificationReason } from '../contract/verification-request.ts';
-import { epochMs } from '../time/calendar.ts';
+import { daysBetween, epochMs } from '../time/calendar.ts';
 import type { EvaluationContext } from './context.ts';
 import type { ReceivedStatus } from './facts.ts';
 import { finding, listing, type Finding } from './finding.ts';
 import type { AssessedItem } from './items.ts';
-
-const MS_PER_DAY = 86_400_000;
 
 /** A verification request the service should send (unless one is already open). */
 export interface VerificationNeed {
@@ -23,13 +21,12 @@ export interface FreshnessAssessment {
 }
 
 export function assessFreshness(ctx: EvaluationContext, items: readonly AssessedItem[]): FreshnessAssessment {
-  const maxAgeMs = ctx.policy.statusMaxAgeDays * MS_PER_DAY;
   const missing = items.filter((i) => i.state === 'UNKNOWN');
   const stale = items.filter(
     (i) =>
       (i.state === 'UNSATISFIED' || i.state === 'NOT_AFFECTING') &&
-      i.status &&
-      ctx.nowMs - epochMs(i.status.body.asOf) > maxAgeMs,
+      i.status !== undefined &&
+      daysBetween(ctx.dayOf(i.status.body.asOf), ctx.today) > ctx.policy.statusMaxAgeDays,
   );
   const undocumented = items.filter((i) => i.state === 'UNSATISFIED' && i.status?.body.documents.length === 0);
 

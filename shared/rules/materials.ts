@@ -2,7 +2,7 @@
 // or unknown, the court needs five kinds of material; seven days after the first
 // submission a gap stops the case being filed (不予立案).
 import type { Material } from '../contract/fulfilment-flag.ts';
-import { addDaysToInstant, epochMs } from '../time/calendar.ts';
+import { addDays } from '../time/calendar.ts';
 import type { EvaluationContext } from './context.ts';
 import { finding, listing, type Finding } from './finding.ts';
 import type { AssessedItem } from './items.ts';
@@ -35,20 +35,25 @@ export function assessMaterials(ctx: EvaluationContext, items: readonly Assessed
   const missing = (Object.keys(present) as Material[]).filter((m) => !present[m]);
   if (missing.length === 0) return { missing, findings: [] };
 
-  const deadline = addDaysToInstant(ctx.facts.firstSubmittedAt, ctx.policy.materialsGraceDays);
+  // Calendar days in the dossier's offset: day 7 after the first submission is too late.
+  const deadline = addDays(ctx.dayOf(ctx.facts.firstSubmittedAt), ctx.policy.materialsGraceDays);
   const what = listing(missing.map((m) => MATERIAL_WORDS[m]));
   const keys = undocumented.map((i) => i.key);
-  const late = ctx.nowMs >= epochMs(deadline);
+  const late = ctx.today >= deadline;
   return {
     missing,
     findings: [
       late
         ? finding(
             'PP-MAT-MISSING',
-            `Still missing after the ${ctx.policy.materialsGraceDays}-day period that ended ${deadline}: ${what}; the case is not to be filed.`,
+            `Still missing after the ${ctx.policy.materialsGraceDays}-day period that ended on ${deadline}: ${what}; the case is not to be filed.`,
             keys,
           )
-        : finding('PP-MAT-PENDING', `Missing: ${what}; the prison may supply them until ${deadline}.`, keys),
+        : finding(
+            'PP-MAT-PENDING',
+            `Missing: ${what}; the prison may supply them before the ${ctx.policy.materialsGraceDays}-day period ends on ${deadline}.`,
+            keys,
+          ),
     ],
   };
 }

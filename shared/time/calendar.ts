@@ -121,6 +121,11 @@ export function addDaysToInstant(instant: string, days: number): string {
   return formatInstant(epoch + days * MS_PER_DAY, offsetMinutes);
 }
 
+/** Whole calendar days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
+}
+
 export function laterDate(a: string, b: string): string {
   return a >= b ? a : b;
 }

@@ -72,9 +72,12 @@ describe('Art 5 materials (R05, R06)', () => {
     expect(flag.missingMaterials).toEqual(['CONSUMPTION_AND_BALANCE']);
     expect(flag.decision).toBe('BLOCK');
   });
-  it('one second before the seven days end it is still pending', () => {
-    const flag = flagOf({ now: '2026-11-28T08:59:59+08:00', messages: [dossier({ finances: null }), status()] });
+  it('counts calendar days in the dossier’s offset: the sixth day is still pending', () => {
+    const flag = flagOf({ now: '2026-11-27T23:59:59+08:00', messages: [dossier({ finances: null }), status()] });
     expect(codes(flag)).toContain('PP-MAT-PENDING');
+    // 16:00 UTC on the 27th is already the 28th, the seventh day, in Beijing.
+    const utc = flagOf({ now: '2026-11-27T16:00:00Z', messages: [dossier({ finances: null }), status()] });
+    expect(codes(utc)).toContain('PP-MAT-MISSING');
   });
   it('the clock runs from the first version, not a later correction', () => {
     const v1 = dossier({ finances: null, version: 1, submittedAt: '2026-11-10T09:00:00+08:00' });

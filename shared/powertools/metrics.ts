@@ -1,0 +1,40 @@
+// The one Powertools metrics instance (namespace from POWERTOOLS_METRICS_NAMESPACE) and the
+// names of everything the service counts. A metric with a dimension goes out as a single
+// metric, so its dimension does not leak onto the other metrics of the invocation.
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+
+export const metrics = new Metrics();
+
+export const METRIC = {
+  /** A new flag revision, by `decision` (CLEAR, FLAG, BLOCK, REVOKE). */
+  decisions: 'Decisions',
+  /** An inbound message rejected, by `reason`. */
+  rejections: 'Rejections',
+  /** Security: a message whose sender is not the institution its queue belongs to. */
+  spoofRejected: 'SpoofRejected',
+  /** An equal or older version, or a message already processed: acknowledged without effect. */
+  staleOrDuplicate: 'StaleOrDuplicate',
+  /** Applications re-evaluated because one of their clocks ran out. */
+  deadlinesFired: 'DeadlinesFired',
+  /** Fulfilment flags and copies sent. */
+  flagsSent: 'FlagsSent',
+  /** Verification requests (核实函) sent to enforcing courts. */
+  verificationRequestsSent: 'VerificationRequestsSent',
+} as const;
+export type MetricName = (typeof METRIC)[keyof typeof METRIC];
+
+export interface MetricDimension {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** Counts one occurrence, optionally under one dimension. */
+export function count(name: MetricName, dimension?: MetricDimension, value = 1): void {
+  if (!dimension) {
+    metrics.addMetric(name, MetricUnit.Count, value);
+    return;
+  }
+  const single = metrics.singleMetric();
+  single.addDimension(dimension.name, dimension.value);
+  single.addMetric(name, MetricUnit.Count, value);
+}
