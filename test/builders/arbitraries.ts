@@ -124,6 +124,8 @@ const dossierFacts = fc.record({
   notice: fc.boolean(),
   thirdParty: fc.boolean(),
   submittedDaysAgo: fc.integer({ min: 0, max: 20 }),
+  /** Now and then a proposal from before SPC-2024 took effect (PP-TEMPORAL). */
+  beforeSpc2024: fc.integer({ min: 0, max: 19 }).map((n) => n === 0),
 });
 
 function dossierFor(
@@ -172,7 +174,7 @@ function dossierFor(
           : { filedOn: day(-40), declaredAssetsFen: 0, refusedOrFalse: f.declaration === 'refused' },
       adverseConsequenceNoticeOn: f.notice ? day(-40) : null,
       thirdPartyAssetStatement: f.thirdParty ? { ref: 'TPS-1', on: day(-30) } : null,
-      submittedAt: instantOn(-f.submittedDaysAgo),
+      submittedAt: f.beforeSpc2024 ? '2024-04-20T10:00:00+08:00' : instantOn(-f.submittedDaysAgo),
       version: 1,
     },
   };
