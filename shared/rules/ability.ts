@@ -56,10 +56,14 @@ export function assessAbility(
     const reason = finances?.specialSpendingReason
       ? `; special reason claimed: "${finances.specialSpendingReason}"`
       : '';
+    // Clearly over yet no 6.2: Art 6(1) or a special reason came first.
+    const extent = spending.clearlyOver
+      ? `more than ${Math.round(ctx.policy.spendingTolerance * 100)}%`
+      : 'within the tolerance';
     findings.push(
       finding(
         'PP-SPEND-NEAR',
-        `Average monthly spending of ${formatYuan(spending.meanFen)} is over the quota of ${formatYuan(spending.quotaFen)}${reason}; a reviewer should weigh it.`,
+        `Average monthly spending of ${formatYuan(spending.meanFen)} is ${extent} over the quota of ${formatYuan(spending.quotaFen)}${reason}; a reviewer should weigh it.`,
       ),
     );
   }
