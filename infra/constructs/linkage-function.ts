@@ -1,0 +1,179 @@
+// One linkage Lambda function, with every setting the five share fixed in one place, and
+// grant helpers that give it exactly the access it needs and the environment to find it.
+import { fileURLToPath } from 'node:url';
+import { RemovalPolicy, Validations, type Duration } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { QueueDefinition } from '../../shared/resources/queues.ts';
+import { TABLES, tableName, type TableId } from '../../shared/resources/tables.ts';
+import { functionName, queueArn, queueUrlBase, tableArn, viaService } from '../naming.ts';
+
+export const FUNCTION_NAMES = [
+  'ingest-status',
+  'ingest-dossier',
+  'ingest-ruling',
+  'evaluate',
+  'sweep-deadlines',
+] as const;
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+/** The repository root: entries, lock file and tsconfig are found from here. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+// The X-Ray SDK under Powertools Tracer is CommonJS and calls require(); an ESM bundle has none.
+const CREATE_REQUIRE_BANNER =
+  "import { createRequire as __linkageCreateRequire } from 'node:module'; const require = __linkageCreateRequire(import.meta.url);";
+
+const READ_ITEMS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+const WRITE_ITEMS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+// Callers of a table encrypted with a customer-managed key need the key too, through DynamoDB only.
+const TABLE_KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
+const TABLE_KEY_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey'];
+
+/** How a function may use a table: read and write items, only put new items, or query one index. */
+export type TableAccess = 'readWrite' | 'put' | { readonly queryIndex: string };
+
+export interface LinkageFunctionProps {
+  readonly stage: string;
+  /** Also the folder of the handler: functions/<name>/handler.ts. */
+  readonly name: FunctionName;
+  readonly description: string;
+  readonly timeout: Duration;
+  readonly reservedConcurrentExecutions: number;
+  /** Retries of asynchronous invocations (scheduled functions). */
+  readonly retryAttempts?: number;
+}
+
+export interface SqsSourceOptions {
+  readonly batchSize: number;
+  /** Not allowed on FIFO queues. */
+  readonly maxBatchingWindow?: Duration;
+  readonly maxConcurrency: number;
+}
+
+export class LinkageFunction extends NodejsFunction {
+  readonly stage: string;
+
+  constructor(scope: Construct, id: string, props: LinkageFunctionProps) {
+    const name = functionName(props.stage, props.name);
+    // An explicit log group (retention set, no log-retention custom resource) and an own
+    // role, so no AWS managed policy is attached: the role gets exactly what is granted below.
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      logGroupName: `/aws/lambda/${name}`,
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${name}`,
+    });
+    super(scope, id, {
+      functionName: name,
+      description: props.description,
+      entry: `${PROJECT_ROOT}/functions/${props.name}/handler.ts`,
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: `${PROJECT_ROOT}/package-lock.json`,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: props.timeout,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      ...(props.retryAttempts === undefined ? {} : { retryAttempts: props.retryAttempts }),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      role,
+      environment: {
+        STAGE: props.stage,
+        QUEUE_URL_BASE: queueUrlBase(scope),
+        POWERTOOLS_SERVICE_NAME: 'linkage',
+        POWERTOOLS_METRICS_NAMESPACE: 'Linkage',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: CREATE_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        bundleAwsSDK: true,
+        externalModules: [],
+        logLevel: LogLevel.WARNING,
+        // esbuild is a devDependency: bundle locally, never in Docker.
+        forceDockerBundling: false,
+      },
+    });
+    this.stage = props.stage;
+    logGroup.grantWrite(role);
+    // Tracing.ACTIVE put the X-Ray statement into the role's default policy; X-Ray has no
+    // resource-level permissions. The infra tests check it is the only `*` resource there.
+    const defaultPolicy = role.node.findChild('DefaultPolicy');
+    Validations.of(defaultPolicy).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions; every other statement names its table, index, queue, key or log group.',
+    });
+  }
+
+  /** Grants the access and sets the table's environment variable, together. */
+  bindTable(id: TableId, key: IKey, access: TableAccess): this {
+    const { actions, resource, writes } = itemAccess(access, tableArn(this.stack, this.stage, id));
+    this.addToRolePolicy(new PolicyStatement({ actions, resources: [resource] }));
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: writes ? [...TABLE_KEY_READ, ...TABLE_KEY_WRITE] : TABLE_KEY_READ,
+        resources: [key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': viaService(this, 'dynamodb') } },
+      }),
+    );
+    this.addEnvironment(TABLES[id].envVar, tableName(this.stage, id));
+    return this;
+  }
+
+  /** Lets the function send to one queue encrypted with `key` (its URL: QUEUE_URL_BASE + name). */
+  allowSendTo(definition: QueueDefinition, key: IKey): this {
+    const arn = queueArn(this, definition.name);
+    this.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [arn] }));
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [key.keyArn],
+        conditions: {
+          StringEquals: { 'kms:ViaService': viaService(this, 'sqs'), 'kms:EncryptionContext:aws:sqs:arn': arn },
+        },
+      }),
+    );
+    return this;
+  }
+
+  /** Consumes a queue, one failed record failing alone (the handler reports batch item failures). */
+  consume(definition: QueueDefinition, key: IKey, options: SqsSourceOptions): this {
+    const queue = Queue.fromQueueAttributes(this, `Source-${definition.name}`, {
+      queueArn: queueArn(this, definition.name),
+      keyArn: key.keyArn,
+      fifo: definition.fifo,
+    });
+    this.addEventSource(
+      new SqsEventSource(queue, {
+        batchSize: options.batchSize,
+        ...(options.maxBatchingWindow ? { maxBatchingWindow: options.maxBatchingWindow } : {}),
+        maxConcurrency: options.maxConcurrency,
+        reportBatchItemFailures: true,
+      }),
+    );
+    return this;
+  }
+}
+
+function itemAccess(access: TableAccess, table: string): { actions: string[]; resource: string; writes: boolean } {
+  if (access === 'readWrite') return { actions: [...READ_ITEMS, ...WRITE_ITEMS], resource: table, writes: true };
+  if (access === 'put') return { actions: ['dynamodb:PutItem'], resource: table, writes: true };
+  return { actions: ['dynamodb:Query'], resource: `${table}/index/${access.queryIndex}`, writes: false };
+}

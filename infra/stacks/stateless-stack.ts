@@ -1,0 +1,166 @@
+// The code: five functions, what triggers them, and the alarms that watch them. Tables and
+// queues are addressed by the names in shared/resources; only the keys and the alarm topic
+// come from the stateful stack.
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import {
+  evaluateQueue,
+  FUNCTION_TIMEOUT_SECONDS,
+  inboundQueue,
+  outboundQueue,
+  type QueueDefinition,
+} from '../../shared/resources/queues.ts';
+import {
+  isReceiver,
+  isSender,
+  type Institution,
+  type Registry,
+  type SendingKind,
+} from '../../shared/resources/registry.ts';
+import { TABLES } from '../../shared/resources/tables.ts';
+import { LinkageFunction, type FunctionName, type SqsSourceOptions } from '../constructs/linkage-function.ts';
+
+/** Which ingest function consumes the inbound queues of which kind of institution. */
+export const INGEST_FUNCTIONS = {
+  'ingest-status': 'ENFORCING_COURT',
+  'ingest-dossier': 'PRISON',
+  'ingest-ruling': 'HEARING_COURT',
+} as const satisfies Partial<Record<FunctionName, SendingKind>>;
+
+// One institution's traffic is light: two concurrent batches per inbound queue is plenty,
+// and the sum over a function's queues stays below its reserved concurrency, so Lambda
+// never throttles a receive (a throttled receive burns a delivery attempt).
+const INBOUND_SOURCE: SqsSourceOptions = { batchSize: 10, maxBatchingWindow: Duration.seconds(5), maxConcurrency: 2 };
+const EVALUATE_SOURCE: SqsSourceOptions = { batchSize: 10, maxConcurrency: 5 };
+
+function reservedFor(sources: readonly SqsSourceOptions[]): number {
+  return sources.reduce((sum, source) => sum + source.maxConcurrency, 0) + 1;
+}
+
+export interface StatelessStackProps extends StackProps {
+  readonly stage: string;
+  readonly registry: Registry;
+  /** Encrypts the tables and the evaluate queue. */
+  readonly dataKey: IKey;
+  /** Encrypts each institution's inbound and outbound queues, by institution id. */
+  readonly institutionKeys: ReadonlyMap<string, IKey>;
+  readonly alarmTopic: ITopic;
+}
+
+export class StatelessStack extends Stack {
+  readonly functions: ReadonlyMap<FunctionName, LinkageFunction>;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { stage, registry, dataKey } = props;
+    const keyOf = (institution: Institution): IKey => {
+      const key = props.institutionKeys.get(institution.id);
+      if (!key) throw new Error(`no key for institution ${institution.id}`);
+      return key;
+    };
+    const evaluate = evaluateQueue(stage);
+    const receivers = registry.institutions.filter(isReceiver);
+    const functions = new Map<FunctionName, LinkageFunction>();
+
+    for (const [name, kind] of Object.entries(INGEST_FUNCTIONS) as [keyof typeof INGEST_FUNCTIONS, SendingKind][]) {
+      const senders = registry.institutions.filter((institution) => institution.kind === kind);
+      const fn = new LinkageFunction(this, pascal(name), {
+        stage,
+        name,
+        description: `Validates and stores messages from ${kind} institutions, then asks for re-evaluation`,
+        timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.ingest),
+        reservedConcurrentExecutions: reservedFor(senders.map(() => INBOUND_SOURCE)),
+      })
+        .bindTable('cases', dataKey, 'readWrite')
+        .bindTable('quarantine', dataKey, 'put')
+        .bindTable('idempotency', dataKey, 'readWrite')
+        .allowSendTo(evaluate, dataKey);
+      for (const sender of senders) {
+        fn.consume(inboundQueue(stage, sender.id), keyOf(sender), INBOUND_SOURCE);
+        // Rejections go back to the sender's outbound queue.
+        fn.allowSendTo(outboundQueue(stage, sender.id), keyOf(sender));
+      }
+      functions.set(name, fn);
+    }
+
+    const evaluateFn = new LinkageFunction(this, 'Evaluate', {
+      stage,
+      name: 'evaluate',
+      description: 'Evaluates an application and sends flags, copies and verification requests',
+      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.evaluate),
+      reservedConcurrentExecutions: reservedFor([EVALUATE_SOURCE]),
+    })
+      .bindTable('cases', dataKey, 'readWrite')
+      .bindTable('decisions', dataKey, 'readWrite')
+      .bindTable('access', dataKey, 'put')
+      .consume(evaluate, dataKey, EVALUATE_SOURCE);
+    for (const receiver of receivers) evaluateFn.allowSendTo(outboundQueue(stage, receiver.id), keyOf(receiver));
+    functions.set('evaluate', evaluateFn);
+
+    const sweep = new LinkageFunction(this, 'SweepDeadlines', {
+      stage,
+      name: 'sweep-deadlines',
+      description: 'Every 15 minutes, asks for re-evaluation of applications whose deadline has come',
+      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.sweep),
+      // One sweeper at a time; a missed run is caught up by the next one.
+      reservedConcurrentExecutions: 1,
+      retryAttempts: 0,
+    })
+      .bindTable('cases', dataKey, { queryIndex: TABLES.cases.globalIndexes[0].indexName })
+      .allowSendTo(evaluate, dataKey);
+    new Rule(this, 'SweepSchedule', {
+      description: 'Runs sweep-deadlines every 15 minutes',
+      schedule: Schedule.rate(Duration.minutes(15)),
+      targets: [new LambdaFunction(sweep)],
+    });
+    functions.set('sweep-deadlines', sweep);
+    this.functions = functions;
+
+    const alarmAction = new SnsAction(props.alarmTopic);
+    const queues: QueueDefinition[] = [
+      evaluate,
+      ...registry.institutions.filter(isSender).map((institution) => inboundQueue(stage, institution.id)),
+      ...receivers.map((institution) => outboundQueue(stage, institution.id)),
+    ];
+    for (const queue of queues) {
+      const depth = new Metric({
+        namespace: 'AWS/SQS',
+        metricName: 'ApproximateNumberOfMessagesVisible',
+        dimensionsMap: { QueueName: queue.dlqName },
+        statistic: 'Maximum',
+        period: Duration.minutes(5),
+      });
+      const description = `${queue.dlqName} holds messages that failed ${queue.maxReceiveCount} deliveries`;
+      this.alarmOnAny(`${queue.dlqName}-depth`, depth, description).addAlarmAction(alarmAction);
+    }
+    for (const [name, fn] of functions) {
+      const errors = fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' });
+      this.alarmOnAny(`linkage-${stage}-${name}-errors`, errors, `${name} invocations failed`).addAlarmAction(
+        alarmAction,
+      );
+    }
+  }
+
+  /** Alarms as soon as the metric is above zero; `name` is also the construct id. */
+  private alarmOnAny(name: string, metric: IMetric, description: string): Alarm {
+    return new Alarm(this, name, {
+      alarmName: name,
+      alarmDescription: description,
+      metric,
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+  }
+}
+
+function pascal(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
+}

@@ -1,0 +1,216 @@
+// Functions: runtime, bundling settings visible in the template, environment, event
+// sources, schedule and alarms.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTION_NAMES, type FunctionName } from '../../infra/constructs/linkage-function.ts';
+import { INGEST_FUNCTIONS } from '../../infra/stacks/stateless-stack.ts';
+import { evaluateQueue, FUNCTION_TIMEOUT_SECONDS, inboundQueue, outboundQueue } from '../../shared/resources/queues.ts';
+import { isSender, type Registry } from '../../shared/resources/registry.ts';
+import { render, resourcesOf, sqsArn, synthesize, type Resource, type Synthesized } from './synth.ts';
+
+let s: Synthesized;
+/** Function resources by short name (ingest-status...), with their logical ids. */
+let functions: Map<FunctionName, { id: string; props: Record<string, unknown> }>;
+let mappings: Resource[];
+
+const TIMEOUTS: Record<FunctionName, number> = {
+  'ingest-status': FUNCTION_TIMEOUT_SECONDS.ingest,
+  'ingest-dossier': FUNCTION_TIMEOUT_SECONDS.ingest,
+  'ingest-ruling': FUNCTION_TIMEOUT_SECONDS.ingest,
+  evaluate: FUNCTION_TIMEOUT_SECONDS.evaluate,
+  'sweep-deadlines': FUNCTION_TIMEOUT_SECONDS.sweep,
+};
+
+function functionsOf(synth: Synthesized): Map<FunctionName, { id: string; props: Record<string, unknown> }> {
+  return new Map(
+    resourcesOf(synth.stateless, 'AWS::Lambda::Function').map(([id, fn]) => [
+      (fn.Properties.FunctionName as string).replace('linkage-prod-', '') as FunctionName,
+      { id, props: fn.Properties },
+    ]),
+  );
+}
+
+function mappingsOf(synth: Synthesized, fnId: string): Resource[] {
+  return resourcesOf(synth.stateless, 'AWS::Lambda::EventSourceMapping')
+    .map(([, m]) => m)
+    .filter((m) => render(m.Properties.FunctionName) === `\${${fnId}}`);
+}
+
+beforeAll(() => {
+  s = synthesize();
+  functions = functionsOf(s);
+  mappings = resourcesOf(s.stateless, 'AWS::Lambda::EventSourceMapping').map(([, m]) => m);
+});
+
+describe('functions', () => {
+  it('are the five handlers, on Node 24, ARM64, traced, with their timeouts', () => {
+    expect([...functions.keys()].sort()).toEqual([...FUNCTION_NAMES].sort());
+    for (const [name, { props }] of functions) {
+      expect(props.Runtime, name).toBe('nodejs24.x');
+      expect(props.Architectures, name).toEqual(['arm64']);
+      expect(props.TracingConfig, name).toEqual({ Mode: 'Active' });
+      expect(props.Handler, name).toBe('index.handler');
+      expect(props.Timeout, name).toBe(TIMEOUTS[name]);
+    }
+  });
+
+  it('log to an explicit log group of their own, with a retention', () => {
+    const groups = new Map(resourcesOf(s.stateless, 'AWS::Logs::LogGroup'));
+    for (const [name, { props }] of functions) {
+      const groupId = render((props.LoggingConfig as { LogGroup: unknown }).LogGroup).replace(/^\$\{|\}$/g, '');
+      const group = groups.get(groupId)!;
+      expect(group.Properties.LogGroupName, name).toBe(`/aws/lambda/linkage-prod-${name}`);
+      expect(group.Properties.RetentionInDays, name).toBeGreaterThan(0);
+    }
+    expect(groups.size).toBe(functions.size);
+    // No log-retention custom resource, no AWS managed policies.
+    expect(s.stateless.findResources('Custom::LogRetention')).toEqual({});
+    for (const [, role] of resourcesOf(s.stateless, 'AWS::IAM::Role'))
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('get the shared environment: stage, queue URL base, Powertools names', () => {
+    for (const [name, { props }] of functions) {
+      const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env.STAGE, name).toBe('prod');
+      expect(render(env.QUEUE_URL_BASE), name).toBe('https://sqs.cn-north-1.${AWS::URLSuffix}/000000000000');
+      expect(env.POWERTOOLS_SERVICE_NAME, name).toBe('linkage');
+      expect(env.POWERTOOLS_METRICS_NAMESPACE, name).toBe('Linkage');
+      expect(env.NODE_OPTIONS, name).toBe('--enable-source-maps');
+    }
+  });
+});
+
+describe('event sources', () => {
+  it('every SQS event source reports batch item failures', () => {
+    expect(mappings.length).toBeGreaterThan(0);
+    for (const mapping of mappings)
+      expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+  });
+
+  it("keep maxConcurrency, alone and summed over a function's sources, below its reserved concurrency", () => {
+    for (const [name, { id, props }] of functions) {
+      const reserved = props.ReservedConcurrentExecutions as number;
+      expect(reserved, name).toBeGreaterThan(0);
+      const own = mappingsOf(s, id).map(
+        (m) => (m.Properties.ScalingConfig as { MaximumConcurrency: number }).MaximumConcurrency,
+      );
+      for (const max of own) expect(max, name).toBeLessThan(reserved);
+      expect(
+        own.reduce((a, b) => a + b, 0),
+        name,
+      ).toBeLessThan(reserved);
+    }
+  });
+
+  it('connect each ingest function to the inbound queues of its kind, and evaluate to the FIFO queue', () => {
+    const sourcesOf = (name: FunctionName) =>
+      mappingsOf(s, functions.get(name)!.id)
+        .map((m) => render(m.Properties.EventSourceArn))
+        .sort();
+    for (const [name, kind] of Object.entries(INGEST_FUNCTIONS) as [FunctionName, string][]) {
+      const expected = s.registry.institutions
+        .filter((inst) => inst.kind === kind)
+        .map((inst) => sqsArn(inboundQueue('prod', inst.id).name));
+      expect(sourcesOf(name), name).toEqual(expected.sort());
+      expect(expected.length, `${kind} institutions in the registry`).toBeGreaterThan(0);
+    }
+    expect(sourcesOf('evaluate')).toEqual([sqsArn(evaluateQueue('prod').name)]);
+    expect(sourcesOf('sweep-deadlines')).toEqual([]);
+  });
+
+  it('batch standard queues over a window; FIFO sources have none', () => {
+    for (const mapping of mappings) {
+      const fifo = render(mapping.Properties.EventSourceArn).endsWith('.fifo');
+      expect(mapping.Properties.BatchSize).toBe(10);
+      if (fifo) expect(mapping.Properties.MaximumBatchingWindowInSeconds).toBeUndefined();
+      else expect(mapping.Properties.MaximumBatchingWindowInSeconds).toBeGreaterThan(0);
+    }
+  });
+
+  it('follow the registry: one more prison, one more source and more reserved concurrency', () => {
+    const registry: Registry = structuredClone(s.registry);
+    registry.institutions.push({
+      id: 'FJ-P03',
+      kind: 'PRISON',
+      name: 'Prison No. 3',
+      accountId: '111111111103',
+      procuratorateId: 'FJ-JC-P01',
+    });
+    const bigger = synthesize({ registry });
+    const before = functions.get('ingest-dossier')!;
+    const after = functionsOf(bigger).get('ingest-dossier')!;
+    expect(mappingsOf(bigger, after.id)).toHaveLength(mappingsOf(s, before.id).length + 1);
+    expect(after.props.ReservedConcurrentExecutions as number).toBeGreaterThan(
+      before.props.ReservedConcurrentExecutions as number,
+    );
+    const names = resourcesOf(bigger.stateful, 'AWS::SQS::Queue').map(([, q]) => q.Properties.QueueName);
+    expect(names).toEqual(
+      expect.arrayContaining([inboundQueue('prod', 'FJ-P03').name, outboundQueue('prod', 'FJ-P03').name]),
+    );
+  });
+});
+
+describe('schedule', () => {
+  it('runs sweep-deadlines every 15 minutes, and only it', () => {
+    const rules = resourcesOf(s.stateless, 'AWS::Events::Rule');
+    expect(rules).toHaveLength(1);
+    const [, rule] = rules[0]!;
+    expect(rule.Properties.ScheduleExpression).toBe('rate(15 minutes)');
+    expect(rule.Properties.State).toBe('ENABLED');
+    const targets = rule.Properties.Targets as { Arn: unknown }[];
+    expect(targets.map((t) => render(t.Arn))).toEqual([`${functions.get('sweep-deadlines')!.id}.Arn`]);
+    const permissions = resourcesOf(s.stateless, 'AWS::Lambda::Permission');
+    expect(permissions.map(([, p]) => [p.Properties.Principal, render(p.Properties.FunctionName)])).toEqual([
+      ['events.amazonaws.com', `${functions.get('sweep-deadlines')!.id}.Arn`],
+    ]);
+  });
+});
+
+describe('alarms', () => {
+  const alarms = () => resourcesOf(s.stateless, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+  const dimension = (alarm: Record<string, unknown>, name: string) =>
+    (alarm.Dimensions as { Name: string; Value: unknown }[] | undefined)?.find((d) => d.Name === name)?.Value;
+
+  it('fire when any dead-letter queue holds a message, for every DLQ', () => {
+    const dlqs = resourcesOf(s.stateful, 'AWS::SQS::Queue')
+      .map(([, q]) => q.Properties.QueueName as string)
+      .filter((name) => name.includes('-dlq'));
+    const watched = alarms().filter((a) => a.Namespace === 'AWS/SQS');
+    expect(watched.map((a) => dimension(a, 'QueueName')).sort()).toEqual(dlqs.sort());
+    for (const alarm of watched) {
+      expect(alarm.MetricName).toBe('ApproximateNumberOfMessagesVisible');
+      expect(alarm.Threshold).toBe(0);
+      expect(alarm.ComparisonOperator).toBe('GreaterThanThreshold');
+    }
+  });
+
+  it('fire when any function fails, for every function', () => {
+    const watched = alarms().filter((a) => a.Namespace === 'AWS/Lambda');
+    expect(watched.map((a) => render(dimension(a, 'FunctionName'))).sort()).toEqual(
+      [...functions.values()].map((f) => `\${${f.id}}`).sort(),
+    );
+    for (const alarm of watched) {
+      expect(alarm.MetricName).toBe('Errors');
+      expect(alarm.Threshold).toBe(0);
+      expect(alarm.ComparisonOperator).toBe('GreaterThanThreshold');
+    }
+  });
+
+  it('notify the encrypted alarm topic', () => {
+    const [topicId, topic] = resourcesOf(s.stateful, 'AWS::SNS::Topic')[0]!;
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    for (const alarm of alarms()) {
+      const actions = (alarm.AlarmActions as unknown[]).map((a) => render(a));
+      expect(actions).toHaveLength(1);
+      expect(actions[0]).toMatch(new RegExp(`^import:Linkage-prod-Stateful:ExportsOutputRef${topicId}`));
+    }
+  });
+
+  it('every sending institution has an inbound queue DLQ alarm and every institution an outbound one', () => {
+    const watched = new Set(alarms().map((a) => dimension(a, 'QueueName')));
+    for (const inst of s.registry.institutions) {
+      expect(watched.has(outboundQueue('prod', inst.id).dlqName), inst.id).toBe(true);
+      expect(watched.has(inboundQueue('prod', inst.id).dlqName), inst.id).toBe(isSender(inst));
+    }
+  });
+});

@@ -1,0 +1,200 @@
+// Least privilege: each function's role allows exactly the actions it needs on its own
+// tables, queues, keys and log group, spelled out here independently of the stacks.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FunctionName } from '../../infra/constructs/linkage-function.ts';
+import { INGEST_FUNCTIONS } from '../../infra/stacks/stateless-stack.ts';
+import { evaluateQueue, inboundQueue, outboundQueue } from '../../shared/resources/queues.ts';
+import { TABLES, tableName, type TableId } from '../../shared/resources/tables.ts';
+import {
+  exportsOf,
+  list,
+  render,
+  resourcesOf,
+  sqsArn,
+  statementsOf,
+  synthesize,
+  tableArnOf,
+  type Synthesized,
+} from './synth.ts';
+
+const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const CONSUME = [
+  'sqs:ReceiveMessage',
+  'sqs:DeleteMessage',
+  'sqs:ChangeMessageVisibility',
+  'sqs:GetQueueAttributes',
+  'sqs:GetQueueUrl',
+];
+const VIA_DYNAMODB = 'dynamodb.cn-north-1.${AWS::URLSuffix}';
+const VIA_SQS = 'sqs.cn-north-1.${AWS::URLSuffix}';
+
+let s: Synthesized;
+let keyOf: (aliasSuffix: string) => string;
+/** Every allowed (action, resource, conditions) of each function's role, one string each. */
+let grants: Map<FunctionName, Set<string>>;
+
+function grant(action: string, resource: string, via = '', context = ''): string {
+  return [action, resource, via, context].join(' | ');
+}
+
+beforeAll(() => {
+  s = synthesize();
+  const exports = exportsOf(s.stateful);
+  const aliases = new Map(
+    resourcesOf(s.stateful, 'AWS::KMS::Alias').map(([, a]) => [
+      a.Properties.AliasName as string,
+      render(a.Properties.TargetKeyId),
+    ]),
+  );
+  keyOf = (suffix) => aliases.get(`alias/linkage-prod-${suffix}`)!;
+  // Role ARN → [function name, logical id of its log group].
+  const roles = new Map(
+    resourcesOf(s.stateless, 'AWS::Lambda::Function').map(([, fn]) => [
+      render(fn.Properties.Role),
+      [
+        (fn.Properties.FunctionName as string).replace('linkage-prod-', ''),
+        render((fn.Properties.LoggingConfig as { LogGroup: unknown }).LogGroup).replace(/^\$\{|\}$/g, ''),
+      ],
+    ]),
+  );
+  grants = new Map();
+  for (const [, policy] of resourcesOf(s.stateless, 'AWS::IAM::Policy')) {
+    const roleIds = (policy.Properties.Roles as unknown[]).map((r) => `${render(r).replace(/^\$\{|\}$/g, '')}.Arn`);
+    expect(roleIds).toHaveLength(1);
+    const [name, logGroupId] = roles.get(roleIds[0]!)! as [FunctionName, string];
+    const set = grants.get(name) ?? new Set<string>();
+    for (const st of statementsOf(policy.Properties.PolicyDocument)) {
+      expect(st.Effect).toBe('Allow');
+      const conditions = st.Condition?.StringEquals ?? {};
+      expect(Object.keys(st.Condition ?? {}).filter((op) => op !== 'StringEquals')).toEqual([]);
+      for (const action of list(st.Action)) {
+        for (const resource of list(st.Resource)) {
+          const rendered = render(resource, exports).replace(`${logGroupId}.Arn`, 'OWN_LOG_GROUP.Arn');
+          set.add(
+            grant(
+              action,
+              rendered,
+              conditions['kms:ViaService'] ? render(conditions['kms:ViaService']) : '',
+              conditions['kms:EncryptionContext:aws:sqs:arn']
+                ? render(conditions['kms:EncryptionContext:aws:sqs:arn'])
+                : '',
+            ),
+          );
+        }
+      }
+    }
+    grants.set(name, set);
+  }
+});
+
+/** What every function gets: its own log group and X-Ray. */
+function baseline(): string[] {
+  return [
+    grant('logs:CreateLogStream', 'OWN_LOG_GROUP.Arn'),
+    grant('logs:PutLogEvents', 'OWN_LOG_GROUP.Arn'),
+    grant('xray:PutTraceSegments', '*'),
+    grant('xray:PutTelemetryRecords', '*'),
+  ];
+}
+
+function table(id: TableId, access: 'readWrite' | 'put'): string[] {
+  const arn = tableArnOf(tableName('prod', id));
+  const actions = access === 'readWrite' ? [...READ, ...WRITE] : ['dynamodb:PutItem'];
+  return actions.map((action) => grant(action, arn));
+}
+
+function tableKey(write: boolean): string[] {
+  const actions = ['kms:Decrypt', 'kms:DescribeKey', ...(write ? ['kms:Encrypt', 'kms:GenerateDataKey'] : [])];
+  return actions.map((action) => grant(action, keyOf('data'), VIA_DYNAMODB));
+}
+
+function send(queueName: string, key: string): string[] {
+  const arn = sqsArn(queueName);
+  return [
+    grant('sqs:SendMessage', arn),
+    grant('kms:GenerateDataKey', key, VIA_SQS, arn),
+    grant('kms:Decrypt', key, VIA_SQS, arn),
+  ];
+}
+
+function consume(queueName: string, key: string): string[] {
+  return [...CONSUME.map((action) => grant(action, sqsArn(queueName))), grant('kms:Decrypt', key)];
+}
+
+describe('least privilege', () => {
+  it('no function may use a wildcard action, and only X-Ray is granted on every resource', () => {
+    for (const [name, set] of grants) {
+      for (const entry of set) {
+        const [action, resource] = entry.split(' | ');
+        expect(action, `${name}: ${entry}`).not.toContain('*');
+        if (resource === '*') expect(action, `${name}: ${entry}`).toMatch(/^xray:Put(TraceSegments|TelemetryRecords)$/);
+      }
+    }
+  });
+
+  it('each ingest function: its cases, quarantine and idempotency records, the evaluate queue, and its senders only', () => {
+    for (const [name, kind] of Object.entries(INGEST_FUNCTIONS) as [FunctionName, string][]) {
+      const senders = s.registry.institutions.filter((inst) => inst.kind === kind);
+      const expected = [
+        ...baseline(),
+        ...table('cases', 'readWrite'),
+        ...table('idempotency', 'readWrite'),
+        ...table('quarantine', 'put'),
+        ...tableKey(true),
+        ...send(evaluateQueue('prod').name, keyOf('data')),
+        ...senders.flatMap((inst) => [
+          ...consume(inboundQueue('prod', inst.id).name, keyOf(inst.id)),
+          ...send(outboundQueue('prod', inst.id).name, keyOf(inst.id)),
+        ]),
+      ];
+      expect([...grants.get(name)!].sort(), name).toEqual([...new Set(expected)].sort());
+    }
+  });
+
+  it('evaluate: cases, decisions, the access log (put only), the evaluate queue, and every outbound queue', () => {
+    const expected = [
+      ...baseline(),
+      ...table('cases', 'readWrite'),
+      ...table('decisions', 'readWrite'),
+      ...table('access', 'put'),
+      ...tableKey(true),
+      ...consume(evaluateQueue('prod').name, keyOf('data')),
+      ...s.registry.institutions.flatMap((inst) => send(outboundQueue('prod', inst.id).name, keyOf(inst.id))),
+    ];
+    expect([...grants.get('evaluate')!].sort()).toEqual([...new Set(expected)].sort());
+  });
+
+  it('sweep-deadlines: queries the deadline index and sends to the evaluate queue, nothing more', () => {
+    const index = TABLES.cases.globalIndexes[0].indexName;
+    const expected = [
+      ...baseline(),
+      grant('dynamodb:Query', `${tableArnOf(tableName('prod', 'cases'))}/index/${index}`),
+      ...tableKey(false),
+      ...send(evaluateQueue('prod').name, keyOf('data')),
+    ];
+    expect([...grants.get('sweep-deadlines')!].sort()).toEqual([...new Set(expected)].sort());
+  });
+
+  it('each function is told the names of exactly the tables it may use', () => {
+    const envVars = new Set<string>(Object.values(TABLES).map((t) => t.envVar));
+    for (const [, fn] of resourcesOf(s.stateless, 'AWS::Lambda::Function')) {
+      const name = (fn.Properties.FunctionName as string).replace('linkage-prod-', '') as FunctionName;
+      const env = (fn.Properties.Environment as { Variables: Record<string, string> }).Variables;
+      const told = Object.values(TABLES).filter((t) => env[t.envVar] !== undefined);
+      for (const t of told) expect(env[t.envVar], name).toBe(tableName('prod', t.id));
+      const allowed = Object.values(TABLES).filter((t) =>
+        [...grants.get(name)!].some((g) => g.includes(`:table/${tableName('prod', t.id)}`)),
+      );
+      expect(
+        told.map((t) => t.id),
+        name,
+      ).toEqual(allowed.map((t) => t.id));
+      expect(
+        Object.keys(env)
+          .filter((k) => k.endsWith('_TABLE'))
+          .every((k) => envVars.has(k)),
+      ).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,85 @@
+// cdk-nag AWS Solutions checks over the whole app: no finding may be left, of any severity,
+// and every acknowledgement is scoped to one resource, one finding, with a reason.
+import { App, CfnResource, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { synthesize, type Synthesized } from './synth.ts';
+
+let s: Synthesized;
+beforeAll(() => {
+  s = synthesize();
+});
+
+function findings(scope: IConstruct): string[] {
+  const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(scope);
+  return report.violations.flatMap((v) =>
+    v.violatingResources.map((r) => `${v.severity} ${v.ruleName} at ${r.constructPath}: ${v.description}`),
+  );
+}
+
+function acknowledgements(scope: IConstruct): { construct: IConstruct; id: string; reason: string }[] {
+  return scope.node
+    .findAll()
+    .flatMap((construct) =>
+      construct.node.metadata
+        .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((entry) =>
+          Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({ construct, id, reason })),
+        ),
+    );
+}
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no unacknowledged error or warning anywhere in the app', () => {
+    expect(findings(s.app)).toEqual([]);
+  });
+
+  it('is live: it catches a bare queue, and an acknowledgement silences one finding on one resource only', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Probe');
+    const bare = new Queue(stack, 'Bare');
+    new Queue(stack, 'AlsoBare');
+    Validations.of(bare).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'probe: this queue is a dead-letter queue elsewhere',
+    });
+    const found = findings(app);
+    expect(found.some((f) => f.includes('AwsSolutions-SQS4 at Probe/Bare/'))).toBe(true);
+    expect(found.some((f) => f.includes('AwsSolutions-SQS3 at Probe/AlsoBare/'))).toBe(true);
+    expect(found.some((f) => f.includes('AwsSolutions-SQS3 at Probe/Bare/'))).toBe(false);
+  });
+
+  it('acknowledgements are each on one resource, for one finding, with a real reason', () => {
+    const acks = acknowledgements(s.app);
+    expect(acks.length).toBeGreaterThan(0);
+    for (const { construct, id, reason } of acks) {
+      const where = construct.node.path;
+      expect(construct instanceof Stack || construct instanceof Stage, where).toBe(false);
+      expect(
+        construct.node.findAll().filter((c) => CfnResource.isCfnResource(c)),
+        where,
+      ).toHaveLength(1);
+      expect(id, where).toMatch(/^Annotation::AwsSolutions-[A-Z]+\d+\[[^\]]+\]$/);
+      expect(reason.length, where).toBeGreaterThanOrEqual(40);
+    }
+    // Today: the X-Ray statement of each function's role, nothing else.
+    expect(acks.map((a) => `${a.construct.node.path} ${a.id}`).sort()).toEqual(
+      ['IngestStatus', 'IngestDossier', 'IngestRuling', 'Evaluate', 'SweepDeadlines']
+        .map((fn) => `Linkage-prod-Stateless/${fn}Role/DefaultPolicy Annotation::AwsSolutions-IAM5[Resource::*]`)
+        .sort(),
+    );
+  });
+});
+
+describe('CDK annotations', () => {
+  it('carry no warning or error on either stack', () => {
+    for (const stack of [s.statefulStack, s.statelessStack]) {
+      const annotations = Annotations.fromStack(stack);
+      expect(annotations.findError('*', Match.anyValue()), stack.stackName).toEqual([]);
+      expect(annotations.findWarning('*', Match.anyValue()), stack.stackName).toEqual([]);
+    }
+  });
+});
