@@ -6,6 +6,8 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 export const metrics = new Metrics();
 
 export const METRIC = {
+  /** SQS records a function was given (also keeps every invocation's metric set non-empty). */
+  recordsReceived: 'RecordsReceived',
   /** A new flag revision, by `decision` (CLEAR, FLAG, BLOCK, REVOKE). */
   decisions: 'Decisions',
   /** An inbound message rejected, by `reason`. */

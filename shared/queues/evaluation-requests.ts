@@ -34,12 +34,20 @@ function entry(evaluation: EnqueuedEvaluation) {
   };
 }
 
-export async function enqueueEvaluation(sqs: SQSClient, location: QueueLocation, evaluation: EnqueuedEvaluation): Promise<void> {
+export async function enqueueEvaluation(
+  sqs: SQSClient,
+  location: QueueLocation,
+  evaluation: EnqueuedEvaluation,
+): Promise<void> {
   await sqs.send(new SendMessageCommand({ QueueUrl: evaluateQueueUrl(location), ...entry(evaluation) }));
 }
 
 /** Sends in batches of ten (the SQS limit); throws if any entry was not accepted. */
-export async function enqueueEvaluations(sqs: SQSClient, location: QueueLocation, evaluations: readonly EnqueuedEvaluation[]): Promise<void> {
+export async function enqueueEvaluations(
+  sqs: SQSClient,
+  location: QueueLocation,
+  evaluations: readonly EnqueuedEvaluation[],
+): Promise<void> {
   for (let start = 0; start < evaluations.length; start += 10) {
     const batch = evaluations.slice(start, start + 10);
     const result = await sqs.send(
@@ -50,7 +58,9 @@ export async function enqueueEvaluations(sqs: SQSClient, location: QueueLocation
     );
     const failed = result.Failed ?? [];
     if (failed.length > 0) {
-      throw new Error(`${failed.length} of ${batch.length} evaluation requests not enqueued: ${failed.map((f) => f.Code).join(', ')}`);
+      throw new Error(
+        `${failed.length} of ${batch.length} evaluation requests not enqueued: ${failed.map((f) => f.Code).join(', ')}`,
+      );
     }
   }
 }

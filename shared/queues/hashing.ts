@@ -10,15 +10,20 @@ export function sha256Hex(...parts: readonly string[]): string {
   return hash.digest('hex');
 }
 
+const MESSAGE_ID_CHARACTERS = /^[A-Za-z0-9._:-]+$/;
+
 /**
- * A contract message id `<prefix>:<token>`: the token as is when the whole id fits
- * `^[A-Za-z0-9._:-]{1,64}$`, otherwise a hash of the token, so it always fits.
+ * A contract message id `<prefix><variable><suffix>` that always fits `^[A-Za-z0-9._:-]{1,64}$`:
+ * the variable part as is when it fits, otherwise (other characters, too long) a hash of it.
  */
-export function contractMessageId(prefix: string, token: string): string {
-  const plain = `${prefix}:${token}`;
-  if (MESSAGE_ID_PATTERN.test(plain)) return plain;
-  const room = Math.max(8, 63 - prefix.length);
-  const id = `${prefix}:${sha256Hex(token).slice(0, Math.min(room, 40))}`;
-  if (!MESSAGE_ID_PATTERN.test(id)) throw new Error(`message id prefix ${prefix} does not fit the contract`);
+export function composeMessageId(prefix: string, variable: string, suffix = ''): string {
+  const room = 64 - prefix.length - suffix.length;
+  const token =
+    MESSAGE_ID_CHARACTERS.test(variable) && variable.length <= room
+      ? variable
+      : sha256Hex(variable).slice(0, Math.min(room, 32));
+  const id = `${prefix}${token}${suffix}`;
+  if (room < 16 || !MESSAGE_ID_PATTERN.test(id))
+    throw new Error(`message id ${prefix}…${suffix} cannot fit the contract`);
   return id;
 }

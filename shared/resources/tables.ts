@@ -5,6 +5,7 @@
 //                                      sk A#<applicationId>         application: dossier, ruling, revision, deadlines
 //                                      sk V#<requestId>             verification request sent
 //               pk APP#<applicationId> sk APP                       which prisoner an application belongs to
+//                                      sk R#<rulingRef>             a ruling as received (may precede its dossier)
 //               GSI byDeadline: dueShard (S) + nextCheckAt (S, instant in UTC) on application items
 //   decisions   pk A#<applicationId>   sk R#<revision, 6 digits>    every flag revision, append-only, with its inputs
 //   access      pk I#<institutionId>   sk <sentAt>#<messageId>      what each institution was sent about whom

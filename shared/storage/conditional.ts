@@ -1,4 +1,37 @@
-// A failed condition is an answer ("stale", "already there"), not an error to retry.
+// Single-item conditional writes and what their failure means. A failed condition is an
+// answer ("stale", "already there"), never an error to retry.
+
 export function isConditionalCheckFailed(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * The result of a version-guarded write:
+ * - `stored`: this write went in;
+ * - `already-stored`: this very message (same sender and messageId) went in on an earlier
+ *   attempt that stopped before finishing: go on with the steps after the write;
+ * - `stale`: an equal or newer version from another message is there: acknowledge, do nothing.
+ */
+export type WriteOutcome = 'stored' | 'already-stored' | 'stale';
+
+export interface Provenance {
+  readonly senderId: string;
+  readonly messageId: string;
+}
+
+/** Runs a conditional write; on a failed condition, asks who holds the item. */
+export async function guardedWrite(
+  write: () => Promise<unknown>,
+  holder: () => Promise<Provenance | undefined>,
+  mine: Provenance,
+): Promise<WriteOutcome> {
+  try {
+    await write();
+    return 'stored';
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
+  // dynalite has no ReturnValuesOnConditionCheckFailure, so read the holder back (consistently).
+  const held = await holder();
+  return held && held.senderId === mine.senderId && held.messageId === mine.messageId ? 'already-stored' : 'stale';
 }

@@ -1,0 +1,88 @@
+// Delivering a flag: to the hearing court, with copies to the prison that sent the dossier
+// and its procuratorate. Every send is recorded in the access table first, so there is never
+// a disclosure without a record. Recipients de-duplicate by applicationId + revision.
+import type { FulfilmentFlag } from '../../contract/fulfilment-flag.ts';
+import type { FulfilmentFlagMessage } from '../../contract/messages.ts';
+import { count, METRIC } from '../../powertools/metrics.ts';
+import { composeMessageId } from '../../queues/hashing.ts';
+import { sendToInstitution } from '../../queues/outbound.ts';
+import { findInstitution, type Registry } from '../../resources/registry.ts';
+import { recordAccess } from '../../storage/access-store.ts';
+import { getRevision, type Revision } from '../../storage/decision-store.ts';
+import { markDelivered } from '../../storage/evaluation-store.ts';
+import type { StoredApplication } from '../../storage/records.ts';
+import { personIdOfPk } from '../../storage/keys.ts';
+import type { EvaluationDependencies } from './revisions.ts';
+
+export interface Recipient {
+  readonly institutionId: string;
+  readonly role: 'HEARING_COURT' | 'PRISON' | 'PROCURATORATE';
+}
+
+export function recipientsOf(registry: Registry, application: StoredApplication): Recipient[] {
+  const recipients: Recipient[] = [
+    { institutionId: application.dossier.hearingCourtId, role: 'HEARING_COURT' },
+    { institutionId: application.prisonId, role: 'PRISON' },
+  ];
+  const procuratorateId = findInstitution(registry, application.prisonId)?.procuratorateId;
+  if (procuratorateId) recipients.push({ institutionId: procuratorateId, role: 'PROCURATORATE' });
+  return recipients.filter((r, index) => recipients.findIndex((o) => o.institutionId === r.institutionId) === index);
+}
+
+export function flagMessageId(serviceId: string, applicationId: string, revision: number): string {
+  return composeMessageId(`${serviceId}:flag:`, applicationId, `:r${revision}`);
+}
+
+async function sendFlag(
+  deps: EvaluationDependencies,
+  application: StoredApplication,
+  flag: FulfilmentFlag,
+  now: string,
+): Promise<void> {
+  const service = deps.registry.service.id;
+  const message: FulfilmentFlagMessage = {
+    schema: 'linkage.fulfilment-flag.v1',
+    messageId: flagMessageId(service, application.applicationId, flag.revision),
+    sentAt: now,
+    sender: { kind: 'SERVICE', id: service },
+    body: flag,
+  };
+  for (const recipient of recipientsOf(deps.registry, application)) {
+    await recordAccess(deps.db, deps.env.tables.access, {
+      institutionId: recipient.institutionId,
+      sentAt: now,
+      messageId: message.messageId,
+      schema: message.schema,
+      applicationId: application.applicationId,
+      role: recipient.role,
+      revision: flag.revision,
+    });
+    await sendToInstitution(deps.sqs, deps.env, recipient.institutionId, message);
+    count(METRIC.flagsSent);
+  }
+}
+
+/**
+ * Sends every revision after the last one delivered, oldest first, marking each delivered.
+ * `latest` spares a read of the revision this run just wrote. Returns how many went out.
+ */
+export async function deliverPending(
+  deps: EvaluationDependencies,
+  application: StoredApplication,
+  revision: number,
+  now: string,
+  latest?: Revision,
+): Promise<number> {
+  const ref = { personId: personIdOfPk(application.pk), applicationId: application.applicationId };
+  let delivered = 0;
+  for (let next = (application.sentRevision ?? 0) + 1; next <= revision; next += 1) {
+    const pending =
+      latest?.revision === next
+        ? latest
+        : await getRevision(deps.db, deps.env.tables.decisions, application.applicationId, next);
+    await sendFlag(deps, application, pending.flag, now);
+    await markDelivered(deps.db, deps.env.tables.cases, ref, next);
+    delivered += 1;
+  }
+  return delivered;
+}

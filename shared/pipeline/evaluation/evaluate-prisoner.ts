@@ -1,0 +1,128 @@
+// The evaluate use case: one prisoner, loaded with one consistent query; for each affected
+// application, run the engine, record a new revision only when the decision or its inputs
+// changed, deliver what is undelivered, ask enforcing courts what is missing, and set the
+// next deadline. Runs only one at a time per prisoner (FIFO group), and every step is
+// idempotent, so a retry after a crash at any point converges on the same state.
+import { RULING_OUTCOMES } from '../../contract/ruling.ts';
+import type { VerificationRequest } from '../../contract/verification-request.ts';
+import { logger } from '../../powertools/logger.ts';
+import type { EvaluationRequest } from '../../queues/evaluation-requests.ts';
+import { evaluate } from '../../rules/evaluate.ts';
+import { DEFAULT_POLICY } from '../../rules/policy.ts';
+import type { Revision } from '../../storage/decision-store.ts';
+import { indexInstant, saveSchedule } from '../../storage/evaluation-store.ts';
+import { loadPrisoner, type PrisonerRecord } from '../../storage/prisoner-store.ts';
+import type { StoredApplication } from '../../storage/records.ts';
+import { epochMs } from '../../time/calendar.ts';
+import { deliverPending } from './delivery.ts';
+import { factsOf, receivedStatuses, requestsOf } from './facts.ts';
+import { fingerprintOf } from './fingerprint.ts';
+import { nextCheckAt } from './next-check.ts';
+import { recordRevision, type EvaluationDependencies } from './revisions.ts';
+import { requestVerifications } from './verification.ts';
+
+const CLOSING: ReadonlySet<(typeof RULING_OUTCOMES)[number]> = new Set(['DENIED', 'NOT_FILED', 'WITHDRAWN']);
+
+export interface ApplicationResult {
+  readonly applicationId: string;
+  readonly decision: string;
+  readonly revision: number;
+  readonly newRevision: boolean;
+  readonly flagsDelivered: number;
+  readonly requestsSent: number;
+  readonly closed: boolean;
+}
+
+export async function evaluatePrisoner(
+  deps: EvaluationDependencies,
+  request: EvaluationRequest,
+): Promise<ApplicationResult[]> {
+  const now = deps.clock();
+  const prisoner = await loadPrisoner(deps.db, deps.env.tables.cases, request.personId);
+  const wanted = request.applicationIds ? new Set(request.applicationIds) : undefined;
+  const results: ApplicationResult[] = [];
+  for (const application of prisoner.applications) {
+    if (wanted && !wanted.has(application.applicationId)) continue;
+    results.push(await evaluateApplication(deps, prisoner, application, request.trigger, now));
+  }
+  const missing = [...(wanted ?? [])].filter((id) => !prisoner.applications.some((a) => a.applicationId === id));
+  if (missing.length > 0)
+    logger.warn('applications to evaluate not found', { applicationIds: missing, trigger: request.trigger });
+  return results;
+}
+
+async function evaluateApplication(
+  deps: EvaluationDependencies,
+  prisoner: PrisonerRecord,
+  application: StoredApplication,
+  trigger: string,
+  now: string,
+): Promise<ApplicationResult> {
+  const { applicationId } = application;
+  const personId = application.dossier.prisoner.personId;
+  const policy = DEFAULT_POLICY;
+  const facts = factsOf(prisoner, application);
+  const evaluation = evaluate(facts, policy, now);
+  const ruling = evaluation.flag.ruling;
+  const closed = ruling !== undefined && CLOSING.has(ruling.outcome);
+
+  let revision = application.revision ?? 0;
+  let latest: Revision | undefined;
+  let flagsDelivered = 0;
+  let requestsSent = 0;
+  let newRequests: readonly VerificationRequest[] = [];
+  // send is false once the application is closed, or granted with nothing new: no flags then.
+  if (evaluation.send) {
+    const fingerprint = fingerprintOf(evaluation.flag);
+    if (fingerprint !== application.fingerprint) {
+      latest = await recordRevision(
+        deps,
+        { personId, applicationId, current: revision },
+        evaluation.flag,
+        fingerprint,
+        trigger,
+        now,
+      );
+      revision = latest.revision;
+    }
+    flagsDelivered = await deliverPending(deps, application, revision, now, latest);
+    const verification = await requestVerifications(
+      deps,
+      {
+        personId,
+        applicationId,
+        needs: evaluation.verificationNeeds,
+        requests: requestsOf(prisoner, applicationId),
+        statuses: receivedStatuses(prisoner),
+        policy,
+      },
+      now,
+    );
+    requestsSent = verification.sent;
+    newRequests = verification.created;
+  }
+
+  // Requests sent just now have reply deadlines of their own.
+  const next = nextCheckAt(
+    { ...facts, requests: [...facts.requests, ...newRequests] },
+    evaluation,
+    policy,
+    epochMs(now),
+  );
+  const nextIndexed = next === undefined ? undefined : indexInstant(next);
+  if (nextIndexed !== application.nextCheckAt || closed !== (application.closed ?? false)) {
+    await saveSchedule(deps.db, deps.env.tables.cases, { personId, applicationId }, { closed, nextCheckAtMs: next });
+  }
+
+  const result: ApplicationResult = {
+    applicationId,
+    decision: latest?.flag.decision ?? application.decision ?? evaluation.flag.decision,
+    revision,
+    newRevision: latest !== undefined,
+    flagsDelivered,
+    requestsSent,
+    closed,
+  };
+  logger.info('application evaluated', { ...result, trigger, nextCheckAt: nextIndexed });
+  return result;
+}

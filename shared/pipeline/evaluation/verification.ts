@@ -1,0 +1,116 @@
+// Verification requests (核实函, Art 13(2)) to enforcing courts for missing, stale or
+// undocumented statuses. One open request per application, judgment and reason: a request
+// is open until a status answers it or its dueBy passes (then it is overdue, and asked again).
+import type { VerificationRequestMessage } from '../../contract/messages.ts';
+import type { Policy } from '../../contract/policy.ts';
+import type { VerificationRequest } from '../../contract/verification-request.ts';
+import { logger } from '../../powertools/logger.ts';
+import { count, METRIC } from '../../powertools/metrics.ts';
+import { composeMessageId, sha256Hex } from '../../queues/hashing.ts';
+import { sendToInstitution } from '../../queues/outbound.ts';
+import type { ReceivedStatus } from '../../rules/facts.ts';
+import { answers, type VerificationNeed } from '../../rules/freshness.ts';
+import { recordAccess } from '../../storage/access-store.ts';
+import type { StoredRequest } from '../../storage/records.ts';
+import { markRequestSent, putRequest } from '../../storage/request-store.ts';
+import { addDaysToInstant, epochMs } from '../../time/calendar.ts';
+import { institutionOfKind } from '../registry.ts';
+import type { EvaluationDependencies } from './revisions.ts';
+
+/** The contract allows 1..100 item numbers; more than that asks about the whole judgment. */
+const MAX_ITEM_NOS = 100;
+
+export function isOpen(request: StoredRequest, statuses: readonly ReceivedStatus[], nowMs: number): boolean {
+  return nowMs <= epochMs(request.body.dueBy) && !statuses.some((s) => answers(s, request.body));
+}
+
+async function send(
+  deps: EvaluationDependencies,
+  personId: string,
+  request: StoredRequest,
+  now: string,
+): Promise<void> {
+  const service = deps.registry.service.id;
+  const message: VerificationRequestMessage = {
+    schema: 'linkage.verification-request.v1',
+    messageId: request.messageId,
+    sentAt: now,
+    sender: { kind: 'SERVICE', id: service },
+    body: request.body,
+  };
+  await recordAccess(deps.db, deps.env.tables.access, {
+    institutionId: request.enforcingCourtId,
+    sentAt: now,
+    messageId: message.messageId,
+    schema: message.schema,
+    applicationId: request.body.applicationId,
+    role: 'ENFORCING_COURT',
+    requestId: request.body.requestId,
+  });
+  await sendToInstitution(deps.sqs, deps.env, request.enforcingCourtId, message);
+  await markRequestSent(deps.db, deps.env.tables.cases, personId, request.body.requestId);
+  count(METRIC.verificationRequestsSent);
+}
+
+export interface VerificationInput {
+  readonly personId: string;
+  readonly applicationId: string;
+  readonly needs: readonly VerificationNeed[];
+  /** Requests stored for this application. */
+  readonly requests: readonly StoredRequest[];
+  readonly statuses: readonly ReceivedStatus[];
+  readonly policy: Policy;
+}
+
+export interface VerificationResult {
+  readonly sent: number;
+  /** Requests created by this call: their dueBy is a new deadline. */
+  readonly created: readonly VerificationRequest[];
+}
+
+/** Sends what a crash left unsent, then a new request for each need with none open. */
+export async function requestVerifications(
+  deps: EvaluationDependencies,
+  input: VerificationInput,
+  now: string,
+): Promise<VerificationResult> {
+  const nowMs = epochMs(now);
+  const service = deps.registry.service.id;
+  let sent = 0;
+  const created: VerificationRequest[] = [];
+  for (const unsent of input.requests.filter((r) => !r.sent)) {
+    await send(deps, input.personId, unsent, now);
+    sent += 1;
+  }
+  for (const need of input.needs) {
+    const open = input.requests.some(
+      (r) => r.body.judgmentId === need.judgmentId && r.body.reason === need.reason && isOpen(r, input.statuses, nowMs),
+    );
+    if (open) continue;
+    if (!institutionOfKind(deps.registry, need.enforcingCourtId, 'ENFORCING_COURT')) {
+      logger.warn('verification needed from an institution that is not a registered enforcing court', {
+        applicationId: input.applicationId,
+        enforcingCourtId: need.enforcingCourtId,
+      });
+      continue;
+    }
+    const requestId = `VR-${sha256Hex(input.applicationId, need.judgmentId, need.reason, now).slice(0, 24)}`;
+    const stored = await putRequest(deps.db, deps.env.tables.cases, input.personId, {
+      body: {
+        requestId,
+        applicationId: input.applicationId,
+        judgmentId: need.judgmentId,
+        ...(need.itemNos.length > 0 && need.itemNos.length <= MAX_ITEM_NOS ? { itemNos: [...need.itemNos] } : {}),
+        reason: need.reason,
+        requestedAt: now,
+        dueBy: addDaysToInstant(now, input.policy.courtReplyDays),
+      },
+      enforcingCourtId: need.enforcingCourtId,
+      messageId: composeMessageId(`${service}:vr:`, requestId),
+    });
+    await send(deps, input.personId, stored, now);
+    created.push(stored.body);
+    sent += 1;
+  }
+  return { sent, created };
+}

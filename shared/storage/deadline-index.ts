@@ -1,0 +1,43 @@
+// The byDeadline index of the cases table: applications whose next check time has come.
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { personIdOfPk } from './keys.ts';
+
+export const DEADLINE_INDEX = 'byDeadline';
+
+export interface DueApplication {
+  readonly personId: string;
+  readonly applicationId: string;
+  /** The UTC instant the index holds: part of the deduplication key of the re-evaluation. */
+  readonly nextCheckAt: string;
+}
+
+/** Applications in one shard whose nextCheckAt is at or before `nowIso` (UTC, ISO 8601). */
+export async function dueApplications(
+  db: DynamoDBDocumentClient,
+  table: string,
+  shard: string,
+  nowIso: string,
+): Promise<DueApplication[]> {
+  const due: DueApplication[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: DEADLINE_INDEX,
+        KeyConditionExpression: 'dueShard = :shard AND nextCheckAt <= :now',
+        ExpressionAttributeValues: { ':shard': shard, ':now': nowIso },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      due.push({
+        personId: personIdOfPk(String(item.pk)),
+        applicationId: String(item.applicationId),
+        nextCheckAt: String(item.nextCheckAt),
+      });
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return due;
+}

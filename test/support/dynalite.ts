@@ -1,0 +1,71 @@
+// An in-memory dynalite (DynamoDB API) in this process, with the project's tables, so the
+// stores' conditional writes and index queries are checked against a real engine.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CreateTableCommand, DynamoDBClient, type AttributeDefinition } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import dynalite from 'dynalite';
+import { createDocumentClient } from '../../shared/storage/clients.ts';
+import { TABLES, type TableDefinition, type TableId } from '../../shared/resources/tables.ts';
+import { testTableName } from './function-environment.ts';
+
+export interface LocalDynamo {
+  readonly client: DynamoDBClient;
+  readonly db: DynamoDBDocumentClient;
+  stop(): Promise<void>;
+}
+
+function attributes(table: TableDefinition): AttributeDefinition[] {
+  const keys = [
+    table.partitionKey,
+    table.sortKey,
+    ...(table.globalIndexes ?? []).flatMap((i) => [i.partitionKey, i.sortKey]),
+  ];
+  const byName = new Map(keys.filter((k) => k !== undefined).map((k) => [k.name, k.type]));
+  return [...byName].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }));
+}
+
+export async function startLocalDynamo(): Promise<LocalDynamo> {
+  const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const client = new DynamoDBClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
+  for (const id of Object.keys(TABLES) as TableId[]) {
+    const table: TableDefinition = TABLES[id];
+    await client.send(
+      new CreateTableCommand({
+        TableName: testTableName(id),
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: attributes(table),
+        KeySchema: [
+          { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
+          ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' as const }] : []),
+        ],
+        ...(table.globalIndexes
+          ? {
+              GlobalSecondaryIndexes: table.globalIndexes.map((index) => ({
+                IndexName: index.indexName,
+                KeySchema: [
+                  { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
+                  ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' as const }] : []),
+                ],
+                Projection: { ProjectionType: 'ALL' as const },
+              })),
+            }
+          : {}),
+      }),
+    );
+  }
+  return {
+    client,
+    db: createDocumentClient(client),
+    async stop() {
+      client.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

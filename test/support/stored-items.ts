@@ -1,0 +1,62 @@
+// Items as the cases and decisions tables hold them, for mocking reads in handler tests.
+import type {
+  EnforcementStatusMessage,
+  ReductionDossierMessage,
+  RulingMessage,
+} from '../../shared/contract/messages.ts';
+import type { FulfilmentFlag } from '../../shared/contract/fulfilment-flag.ts';
+
+export function statusItem(message: EnforcementStatusMessage): Record<string, unknown> {
+  const { body } = message;
+  return {
+    pk: `P#${body.personId}`,
+    sk: `S#${body.judgmentId}#${body.itemNo}`,
+    body,
+    version: body.version,
+    sentAt: message.sentAt,
+    senderId: message.sender.id,
+    messageId: message.messageId,
+    receivedAt: message.sentAt,
+  };
+}
+
+export function applicationItem(
+  message: ReductionDossierMessage,
+  state: Record<string, unknown> = {},
+  rulings: readonly RulingMessage[] = [],
+): Record<string, unknown> {
+  const { body } = message;
+  return {
+    pk: `P#${body.prisoner.personId}`,
+    sk: `A#${body.applicationId}`,
+    applicationId: body.applicationId,
+    dossier: body,
+    dossierVersion: body.version,
+    prisonId: message.sender.id,
+    firstSubmittedAt: body.submittedAt,
+    rulings: Object.fromEntries(
+      rulings.map((r) => [
+        r.body.rulingRef,
+        { body: r.body, senderId: r.sender.id, messageId: r.messageId, receivedAt: r.sentAt },
+      ]),
+    ),
+    senderId: message.sender.id,
+    messageId: message.messageId,
+    receivedAt: body.submittedAt,
+    ...state,
+  };
+}
+
+export function revisionItem(flag: FulfilmentFlag, fingerprint: string): Record<string, unknown> {
+  return {
+    pk: `A#${flag.applicationId}`,
+    sk: `R#${String(flag.revision).padStart(6, '0')}`,
+    applicationId: flag.applicationId,
+    revision: flag.revision,
+    flag,
+    fingerprint,
+    decision: flag.decision,
+    trigger: 'test',
+    recordedAt: flag.evaluatedAt,
+  };
+}
