@@ -1,12 +1,22 @@
 // The `linkage` command: one program, one sub-command per file in ./commands.
 import { Command } from 'commander';
 import { registerEvaluate } from './commands/evaluate.ts';
+import { registerImport } from './commands/import.ts';
+import { registerInbox } from './commands/inbox.ts';
+import { registerSend } from './commands/send.ts';
+import { registerShow } from './commands/show.ts';
 
 export function buildProgram(): Command {
   const program = new Command('linkage')
-    .description('Property-penalty linkage for commutation and parole (SPC 法释〔2024〕5号): evaluate cases, and talk to the service as an institution.')
+    .description(
+      'Property-penalty linkage for commutation and parole (SPC 法释〔2024〕5号): evaluate cases, and talk to the service as an institution.',
+    )
     .showHelpAfterError();
   registerEvaluate(program);
+  registerSend(program);
+  registerInbox(program);
+  registerImport(program);
+  registerShow(program);
   return program;
 }
 

@@ -1,0 +1,88 @@
+// Plays the demo's story against a running local service, through the real inbound queues,
+// waiting for the service to settle after each phase; then collects what every institution
+// received.
+import type {
+  AnyMessage,
+  EnforcementStatusMessage,
+  VerificationRequestMessage,
+} from '../../shared/contract/messages.ts';
+import { inboundQueue } from '../../shared/resources/queues.ts';
+import { sendBodies } from '../../cli/queue-io.ts';
+import type { LocalService } from '../service.ts';
+import { DemoClock } from './messages.ts';
+import { drainOutbound, requestsIn, type Received } from './outbox.ts';
+import {
+  answerToRequest,
+  concealmentFound,
+  dossiers,
+  familyPayment,
+  grant,
+  invalidStatus,
+  knownStatuses,
+  story,
+} from './scenario.ts';
+
+export interface ScenarioRun {
+  /** Every valid message sent, in order. */
+  readonly sent: AnyMessage[];
+  /** The invalid message sent, and by whom. */
+  readonly invalid: { readonly senderId: string; readonly message: EnforcementStatusMessage };
+  /** Everything every institution received. */
+  readonly received: Received[];
+  /** Verification requests the service sent, all institutions. */
+  readonly requests: VerificationRequestMessage[];
+}
+
+export async function runScenario(
+  service: LocalService,
+  progress: (line: string) => void = () => undefined,
+): Promise<ScenarioRun> {
+  const { endpoints, clients, runner, registry } = service;
+  const sent: AnyMessage[] = [];
+  const received: Received[] = [];
+  const send = async (messages: readonly { senderId: string; text: string }[]) => {
+    for (const { senderId, text } of messages) {
+      const url = `${endpoints.queueUrlBase}/${inboundQueue(endpoints.stage, senderId).name}`;
+      const failed = await sendBodies(clients.sqs, url, [text]);
+      if (failed.length > 0) throw new Error(`could not send to ${senderId}: ${failed[0]!.reason}`);
+    }
+  };
+  const sendValid = async (messages: readonly AnyMessage[]) => {
+    sent.push(...messages);
+    await send(messages.map((m) => ({ senderId: m.sender.id, text: JSON.stringify(m) })));
+  };
+  const settle = () => runner.waitUntilQuiet(60_000);
+  const collect = async (institutionId: string) => {
+    const got = await drainOutbound(clients.sqs, endpoints.queueUrlBase, endpoints.stage, institutionId);
+    received.push(...got);
+    return got;
+  };
+
+  progress('1. Enforcing courts report what they know (and one status with a typo in the identity number).');
+  const invalid = invalidStatus(new DemoClock(Date.now()));
+  await sendValid(knownStatuses(new DemoClock(Date.now())));
+  await send([{ senderId: invalid.senderId, text: JSON.stringify(invalid.message) }]);
+  await settle();
+
+  progress('2. The prisons submit six proposals to the hearing court.');
+  await sendValid(dossiers(new DemoClock(Date.now())));
+  await settle();
+
+  progress('3. The court answers its verification request; a family pays; a parole is granted.');
+  const missing = story('missing');
+  const request = requestsIn(await collect(missing.item.enforcingCourtId)).find(
+    (r) => r.body.applicationId === missing.applicationId,
+  );
+  if (!request)
+    throw new Error(`no verification request reached ${missing.item.enforcingCourtId} for ${missing.applicationId}`);
+  const clock = new DemoClock(Date.now());
+  await sendValid([answerToRequest(clock, request.body), familyPayment(clock), grant(clock)]);
+  await settle();
+
+  progress('4. After the grant, the enforcing court finds serious concealment of assets.');
+  await sendValid([concealmentFound(new DemoClock(Date.now()))]);
+  await settle();
+
+  for (const institution of registry.institutions) await collect(institution.id);
+  return { sent, invalid, received, requests: requestsIn(received) };
+}

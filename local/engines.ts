@@ -1,0 +1,103 @@
+// The two embedded AWS-API engines of local mode, started in this process on loopback ports:
+// dynalite (DynamoDB API, LevelDB on disk) and fauxqs (SQS API, SQLite on disk). With a data
+// folder both keep their state across restarts; without one they run in memory.
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+import { join } from 'node:path';
+import dynalite from 'dynalite';
+import { startFauxqs, type FauxqsServer } from 'fauxqs';
+
+/** fauxqs's fixed account id: queue URLs and ARNs carry it. */
+export const LOCAL_ACCOUNT_ID = '000000000000';
+export const LOOPBACK = '127.0.0.1';
+
+export interface EngineOptions {
+  /** Folder for the engines' files (created owner-only); omit for in-memory engines. */
+  readonly dataDir?: string;
+  /** 0 (the default) picks a free port. */
+  readonly dynamodbPort?: number;
+  readonly sqsPort?: number;
+}
+
+export interface Engines {
+  readonly dynamodbEndpoint: string;
+  readonly sqsEndpoint: string;
+  /** Queue URL = `${queueUrlBase}/${queueName}`. */
+  readonly queueUrlBase: string;
+  readonly dynamodbPort: number;
+  readonly sqsPort: number;
+  stop(): Promise<void>;
+}
+
+export async function startEngines(options: EngineOptions = {}): Promise<Engines> {
+  const { dataDir } = options;
+  if (dataDir) {
+    mkdirSync(join(dataDir, 'dynamodb'), { recursive: true, mode: 0o700 });
+    mkdirSync(join(dataDir, 'sqs'), { recursive: true, mode: 0o700 });
+  }
+  const dynamo = await startDynalite(dataDir ? join(dataDir, 'dynamodb') : undefined, options.dynamodbPort ?? 0);
+  let sqs: FauxqsServer;
+  try {
+    sqs = await onLoopback(() =>
+      startFauxqs({ port: options.sqsPort ?? 0, logger: false, ...(dataDir ? { dataDir: join(dataDir, 'sqs') } : {}) }),
+    );
+  } catch (error) {
+    await closeServer(dynamo);
+    throw error;
+  }
+  const dynamodbPort = (dynamo.address() as AddressInfo).port;
+  const sqsEndpoint = `http://${LOOPBACK}:${sqs.port}`;
+  return {
+    dynamodbEndpoint: `http://${LOOPBACK}:${dynamodbPort}`,
+    sqsEndpoint,
+    // fauxqs finds a queue by the last path segment of its URL, whatever the host.
+    queueUrlBase: `${sqsEndpoint}/${LOCAL_ACCOUNT_ID}`,
+    dynamodbPort,
+    sqsPort: sqs.port,
+    async stop() {
+      await Promise.allSettled([sqs.stop(), closeServer(dynamo)]);
+    },
+  };
+}
+
+async function startDynalite(path: string | undefined, port: number): Promise<Server> {
+  const server = dynalite({ ...(path ? { path } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return server;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+/**
+ * fauxqs always listens on 0.0.0.0, which would offer an unauthenticated SQS to the whole
+ * network. While `start` runs, rewrite that wildcard address to the loopback address.
+ */
+async function onLoopback<T>(start: () => Promise<T>): Promise<T> {
+  const listen = net.Server.prototype.listen;
+  const patched = function (this: net.Server, ...args: unknown[]) {
+    const first = args[0];
+    if (first !== null && typeof first === 'object' && (first as net.ListenOptions).host === '0.0.0.0') {
+      args[0] = { ...(first as net.ListenOptions), host: LOOPBACK };
+    }
+    return (listen as (...a: unknown[]) => net.Server).apply(this, args);
+  };
+  net.Server.prototype.listen = patched as typeof listen;
+  try {
+    return await start();
+  } finally {
+    net.Server.prototype.listen = listen;
+  }
+}
