@@ -6,6 +6,7 @@ import {
   inboundQueue,
   type QueueDefinition,
 } from '../shared/resources/queues.ts';
+import { EVENT_SOURCES, SWEEP_RATE_MINUTES } from '../shared/resources/event-sources.ts';
 import type { Registry } from '../shared/resources/registry.ts';
 
 export type FunctionName = 'ingest-status' | 'ingest-dossier' | 'ingest-ruling' | 'evaluate' | 'sweep-deadlines';
@@ -46,7 +47,12 @@ function ingest(name: FunctionName, kind: 'ENFORCING_COURT' | 'PRISON' | 'HEARIN
     timeoutSeconds: FUNCTION_TIMEOUT_SECONDS.ingest,
     // The deployed inbound sources wait up to 5 s to fill a batch; locally 1 s keeps
     // `send` then `inbox` snappy (LINKAGE_BATCHING_WINDOW_SECONDS=5 for the deployed value).
-    trigger: { kind: 'sqs', queues: inboundOf(kind), batchSize: 10, batchingWindowSeconds: 1 },
+    trigger: {
+      kind: 'sqs',
+      queues: inboundOf(kind),
+      batchSize: EVENT_SOURCES.inbound.batchSize,
+      batchingWindowSeconds: 1,
+    },
   };
 }
 
@@ -58,13 +64,18 @@ export const LOCAL_FUNCTIONS: readonly LocalFunction[] = [
     name: 'evaluate',
     module: handlerModule('evaluate'),
     timeoutSeconds: FUNCTION_TIMEOUT_SECONDS.evaluate,
-    trigger: { kind: 'sqs', queues: (stage) => [evaluateQueue(stage)], batchSize: 10, batchingWindowSeconds: 0 },
+    trigger: {
+      kind: 'sqs',
+      queues: (stage) => [evaluateQueue(stage)],
+      batchSize: EVENT_SOURCES.evaluate.batchSize,
+      batchingWindowSeconds: EVENT_SOURCES.evaluate.batchingWindowSeconds,
+    },
   },
   {
     name: 'sweep-deadlines',
     module: handlerModule('sweep-deadlines'),
     timeoutSeconds: FUNCTION_TIMEOUT_SECONDS.sweep,
-    trigger: { kind: 'schedule', rateMinutes: 15 },
+    trigger: { kind: 'schedule', rateMinutes: SWEEP_RATE_MINUTES },
   },
 ];
 

@@ -5,6 +5,7 @@ import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { EVENT_SOURCES, SWEEP_RATE_MINUTES } from '../../shared/resources/event-sources.ts';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -36,8 +37,15 @@ export const INGEST_FUNCTIONS = {
 // One institution's traffic is light: two concurrent batches per inbound queue is plenty,
 // and the sum over a function's queues stays below its reserved concurrency, so Lambda
 // never throttles a receive (a throttled receive burns a delivery attempt).
-const INBOUND_SOURCE: SqsSourceOptions = { batchSize: 10, maxBatchingWindow: Duration.seconds(5), maxConcurrency: 2 };
-const EVALUATE_SOURCE: SqsSourceOptions = { batchSize: 10, maxConcurrency: 5 };
+const INBOUND_SOURCE: SqsSourceOptions = {
+  batchSize: EVENT_SOURCES.inbound.batchSize,
+  maxBatchingWindow: Duration.seconds(EVENT_SOURCES.inbound.batchingWindowSeconds),
+  maxConcurrency: EVENT_SOURCES.inbound.maxConcurrency,
+};
+const EVALUATE_SOURCE: SqsSourceOptions = {
+  batchSize: EVENT_SOURCES.evaluate.batchSize,
+  maxConcurrency: EVENT_SOURCES.evaluate.maxConcurrency,
+};
 
 function reservedFor(sources: readonly SqsSourceOptions[]): number {
   return sources.reduce((sum, source) => sum + source.maxConcurrency, 0) + 1;
@@ -116,7 +124,7 @@ export class StatelessStack extends Stack {
       .allowSendTo(evaluate, dataKey);
     new Rule(this, 'SweepSchedule', {
       description: 'Runs sweep-deadlines every 15 minutes',
-      schedule: Schedule.rate(Duration.minutes(15)),
+      schedule: Schedule.rate(Duration.minutes(SWEEP_RATE_MINUTES)),
       targets: [new LambdaFunction(sweep)],
     });
     functions.set('sweep-deadlines', sweep);
