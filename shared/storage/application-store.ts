@@ -85,17 +85,7 @@ export async function putDossier(
           ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':newVersion': body.version },
         }),
       ),
-    async () => {
-      const held = await db.send(
-        new GetCommand({
-          TableName: table,
-          Key: key,
-          ConsistentRead: true,
-          ProjectionExpression: 'senderId, messageId',
-        }),
-      );
-      return held.Item as { senderId: string; messageId: string } | undefined;
-    },
+    { db, table, key },
     provenance,
   );
 }

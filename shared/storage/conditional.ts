@@ -1,5 +1,7 @@
 // Single-item conditional writes and what their failure means. A failed condition is an
 // answer ("stale", "already there"), never an error to retry.
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Key } from './keys.ts';
 
 export function isConditionalCheckFailed(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
@@ -19,10 +21,17 @@ export interface Provenance {
   readonly messageId: string;
 }
 
+/** The item a guarded write targets, to read back who holds it. */
+export interface GuardedItem {
+  readonly db: DynamoDBDocumentClient;
+  readonly table: string;
+  readonly key: Key;
+}
+
 /** Runs a conditional write; on a failed condition, asks who holds the item. */
 export async function guardedWrite(
   write: () => Promise<unknown>,
-  holder: () => Promise<Provenance | undefined>,
+  { db, table, key }: GuardedItem,
   mine: Provenance,
 ): Promise<WriteOutcome> {
   try {
@@ -32,6 +41,9 @@ export async function guardedWrite(
     if (!isConditionalCheckFailed(error)) throw error;
   }
   // dynalite has no ReturnValuesOnConditionCheckFailure, so read the holder back (consistently).
-  const held = await holder();
+  const { Item } = await db.send(
+    new GetCommand({ TableName: table, Key: key, ConsistentRead: true, ProjectionExpression: 'senderId, messageId' }),
+  );
+  const held = Item as Provenance | undefined;
   return held && held.senderId === mine.senderId && held.messageId === mine.messageId ? 'already-stored' : 'stale';
 }

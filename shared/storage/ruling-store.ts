@@ -1,12 +1,6 @@
 // Rulings as received, under their application (pk APP#<applicationId>, sk R#<rulingRef>).
 // A ruling may arrive before its dossier: it waits here, and the dossier's arrival attaches it.
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RulingMessage } from '../contract/messages.ts';
 import { guardedWrite, type WriteOutcome } from './conditional.ts';
 import { RECEIVED_RULING_PREFIX, applicationLookupKey, receivedRulingKey } from './keys.ts';
@@ -31,17 +25,7 @@ export async function putReceivedRuling(
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
-    async () => {
-      const held = await db.send(
-        new GetCommand({
-          TableName: table,
-          Key: key,
-          ConsistentRead: true,
-          ProjectionExpression: 'senderId, messageId',
-        }),
-      );
-      return held.Item as { senderId: string; messageId: string } | undefined;
-    },
+    { db, table, key },
     provenance,
   );
 }

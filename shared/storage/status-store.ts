@@ -1,5 +1,5 @@
 // Enforcement statuses: the newest version of each property item, per prisoner.
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EnforcementStatusMessage } from '../contract/messages.ts';
 import { guardedWrite, type WriteOutcome } from './conditional.ts';
 import { statusKey } from './keys.ts';
@@ -25,17 +25,7 @@ export async function putStatus(
           ExpressionAttributeValues: { ':v': body.version },
         }),
       ),
-    async () => {
-      const held = await db.send(
-        new GetCommand({
-          TableName: table,
-          Key: key,
-          ConsistentRead: true,
-          ProjectionExpression: 'senderId, messageId',
-        }),
-      );
-      return held.Item as { senderId: string; messageId: string } | undefined;
-    },
+    { db, table, key },
     provenance,
   );
 }
