@@ -4,14 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { RemovalPolicy, Validations, type Duration } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { QueueDefinition } from '../../shared/resources/queues.ts';
 import { TABLES, tableName, type TableId } from '../../shared/resources/tables.ts';
+import { FUNCTION_BUNDLING, FUNCTION_NODE_OPTIONS, FUNCTION_RUNTIME } from '../bundling.ts';
 import { functionName, queueArn, queueUrlBase, tableArn, viaService } from '../naming.ts';
 
 export const FUNCTION_NAMES = [
@@ -25,10 +26,6 @@ export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 /** The repository root: entries, lock file and tsconfig are found from here. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-// The X-Ray SDK under Powertools Tracer is CommonJS and calls require(); an ESM bundle has none.
-const CREATE_REQUIRE_BANNER =
-  "import { createRequire as __linkageCreateRequire } from 'node:module'; const require = __linkageCreateRequire(import.meta.url);";
 
 const READ_ITEMS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 const WRITE_ITEMS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
@@ -80,7 +77,7 @@ export class LinkageFunction extends NodejsFunction {
       handler: 'handler',
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: `${PROJECT_ROOT}/package-lock.json`,
-      runtime: Runtime.NODEJS_24_X,
+      runtime: FUNCTION_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: 512,
       timeout: props.timeout,
@@ -94,21 +91,10 @@ export class LinkageFunction extends NodejsFunction {
         QUEUE_URL_BASE: queueUrlBase(scope),
         POWERTOOLS_SERVICE_NAME: 'linkage',
         POWERTOOLS_METRICS_NAMESPACE: 'Linkage',
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: CREATE_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        bundleAwsSDK: true,
-        externalModules: [],
-        logLevel: LogLevel.WARNING,
-        // esbuild is a devDependency: bundle locally, never in Docker.
-        forceDockerBundling: false,
-      },
+      // Shared with the cold-start benchmark: one definition of how a function is bundled.
+      bundling: FUNCTION_BUNDLING,
     });
     this.stage = props.stage;
     logGroup.grantWrite(role);

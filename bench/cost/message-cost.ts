@@ -1,0 +1,109 @@
+// From the calls of a phase to what one message costs: DynamoDB read and write units (as
+// the engine reported them, plus index writes and failed conditional writes), SQS requests
+// as billed, and the price of a million such messages.
+import type { CallLog, Caller } from '../pipeline/call-log.ts';
+import type { EngineUnits } from '../pipeline/engine-capacity.ts';
+import { PRICES } from './prices.ts';
+
+const READS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem']);
+const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
+/** Calls of the local runner that Lambda's event source does not make: the bench's quiet checks and idle polls. */
+const NOT_PER_MESSAGE = (action: string, received: number | undefined) =>
+  action === 'GetQueueAttributes' || (action === 'ReceiveMessage' && !received);
+
+export interface MessageCost {
+  readonly messages: number;
+  /** Per message. */
+  readonly readUnits: number;
+  readonly writeUnits: number;
+  /** Part of writeUnits: writes to global secondary indexes, and failed conditional writes. */
+  readonly indexWriteUnits: number;
+  readonly failedConditionWriteUnits: number;
+  readonly writeUnitsByTable: Readonly<Record<string, number>>;
+  readonly sqsStandardRequests: number;
+  readonly sqsFifoRequests: number;
+  readonly sqsRequestsByCaller: Readonly<Record<string, number>>;
+  /** Calls per message by `service.Action`. */
+  readonly calls: Readonly<Record<string, number>>;
+  /** Idle receives of the local pollers per message (not billed per message on AWS; left out above). */
+  readonly idleReceives: number;
+  readonly usdPerMillion: {
+    readonly dynamodbRead: number;
+    readonly dynamodbWrite: number;
+    readonly sqs: number;
+    readonly total: number;
+  };
+}
+
+/** `linkage-local-cases` → `cases`. */
+const tableOf = (name: unknown) => String(name ?? '?').replace(/^linkage-[^-]+-/, '');
+
+export function messageCost(parts: readonly { log: CallLog; engine: EngineUnits; messages: number }[]): MessageCost {
+  let messages = 0;
+  let readUnits = 0;
+  let writeUnits = 0;
+  let indexWriteUnits = 0;
+  let failedConditionWriteUnits = 0;
+  let sqsStandard = 0;
+  let sqsFifo = 0;
+  let idleReceives = 0;
+  const byTable: Record<string, number> = {};
+  const byCaller: Record<Caller | string, number> = {};
+  const calls: Record<string, number> = {};
+  const addTable = (table: string, units: number) => (byTable[table] = (byTable[table] ?? 0) + units);
+
+  for (const { log, engine, messages: count } of parts) {
+    messages += count;
+    for (const record of log.records) {
+      if (NOT_PER_MESSAGE(record.action, record.received)) {
+        if (record.action === 'ReceiveMessage') idleReceives += 1;
+        continue;
+      }
+      const key = `${record.service}.${record.action}`;
+      calls[key] = (calls[key] ?? 0) + 1;
+      if (record.service === 'dynamodb') {
+        const units = record.capacityUnits ?? 0;
+        if (READS.has(record.action)) readUnits += units;
+        if (WRITES.has(record.action)) {
+          writeUnits += units;
+          addTable(tableOf(record.input.TableName), units);
+        }
+      } else {
+        const billed = record.billedRequests ?? 1;
+        if (String(record.input.QueueUrl ?? '').endsWith('.fifo')) sqsFifo += billed;
+        else sqsStandard += billed;
+        byCaller[record.caller] = (byCaller[record.caller] ?? 0) + billed;
+      }
+    }
+    for (const [table, units] of Object.entries(engine.indexWrites)) {
+      indexWriteUnits += units;
+      addTable(`${tableOf(table)} (index)`, units);
+    }
+    for (const [table, units] of Object.entries(engine.failedConditionalWrites)) {
+      failedConditionWriteUnits += units;
+      addTable(`${tableOf(table)} (failed condition)`, units);
+    }
+  }
+  writeUnits += indexWriteUnits + failedConditionWriteUnits;
+  const per = (n: number) => (messages === 0 ? 0 : n / messages);
+  const perMessage = (record: Record<string, number>) =>
+    Object.fromEntries(Object.entries(record).map(([k, v]) => [k, per(v)]));
+  const dynamodbRead = per(readUnits) * PRICES.dynamodb.usdPerMillionReadUnits;
+  const dynamodbWrite = per(writeUnits) * PRICES.dynamodb.usdPerMillionWriteUnits;
+  const sqs =
+    per(sqsStandard) * PRICES.sqs.usdPerMillionStandardRequests + per(sqsFifo) * PRICES.sqs.usdPerMillionFifoRequests;
+  return {
+    messages,
+    readUnits: per(readUnits),
+    writeUnits: per(writeUnits),
+    indexWriteUnits: per(indexWriteUnits),
+    failedConditionWriteUnits: per(failedConditionWriteUnits),
+    writeUnitsByTable: perMessage(byTable),
+    sqsStandardRequests: per(sqsStandard),
+    sqsFifoRequests: per(sqsFifo),
+    sqsRequestsByCaller: perMessage(byCaller),
+    calls: perMessage(calls),
+    idleReceives: per(idleReceives),
+    usdPerMillion: { dynamodbRead, dynamodbWrite, sqs, total: dynamodbRead + dynamodbWrite + sqs },
+  };
+}

@@ -1,0 +1,104 @@
+// The cost counters against a real engine: the call log sees what the document client sent
+// (marshalled) and what dynalite says it consumed; the engine hook adds index writes and
+// failed conditional writes as DynamoDB bills them.
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CallLog, logCalls } from '../../../bench/pipeline/call-log.ts';
+import { countEngineUnits, emptyEngineUnits, type EngineUnits } from '../../../bench/pipeline/engine-capacity.ts';
+import { messageCost } from '../../../bench/cost/message-cost.ts';
+import { startLocalDynamo, type LocalDynamo } from '../../support/dynalite.ts';
+import { testTableName } from '../../support/function-environment.ts';
+
+let dynamo: LocalDynamo;
+let log: CallLog | undefined;
+let engine: EngineUnits | undefined;
+const cases = testTableName('cases');
+const filler = 'x'.repeat(1500); // makes the item 2 KiB: two write units per write
+
+beforeAll(async () => {
+  dynamo = await startLocalDynamo();
+  logCalls(dynamo.client, 'dynamodb', 'functions', () => log);
+  countEngineUnits(() => engine);
+});
+
+afterAll(async () => {
+  await dynamo.stop();
+});
+
+async function measure(run: () => Promise<unknown>): Promise<{ log: CallLog; engine: EngineUnits }> {
+  const current = { log: new CallLog(), engine: emptyEngineUnits() };
+  log = current.log;
+  engine = current.engine;
+  try {
+    await run().catch(() => undefined);
+    return current;
+  } finally {
+    log = undefined;
+    engine = undefined;
+  }
+}
+
+describe('DynamoDB calls through the document client', () => {
+  it('are logged with their marshalled input and the units the engine reports', async () => {
+    const { log: calls } = await measure(() =>
+      dynamo.db.send(new PutCommand({ TableName: cases, Item: { pk: 'P#1', sk: 'A#1', filler } })),
+    );
+    expect(calls.records).toHaveLength(1);
+    const [put] = calls.records;
+    expect(put).toMatchObject({ service: 'dynamodb', caller: 'functions', action: 'PutItem', capacityUnits: 2 });
+    expect(put!.input.Item).toMatchObject({ pk: { S: 'P#1' } });
+  });
+
+  it('count a failed condition at the size of the item that is there', async () => {
+    const { log: calls, engine: units } = await measure(() =>
+      dynamo.db.send(
+        new PutCommand({
+          TableName: cases,
+          Item: { pk: 'P#1', sk: 'A#1' },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+    expect(calls.records[0]).toMatchObject({ action: 'PutItem', error: 'ConditionalCheckFailedException' });
+    expect(units.failedConditionalWrites[cases]).toBe(2);
+  });
+
+  it('count an index write of the whole item when the index projects all attributes', async () => {
+    const put = await measure(() =>
+      dynamo.db.send(
+        new PutCommand({
+          TableName: cases,
+          Item: { pk: 'P#2', sk: 'A#2', filler, dueShard: '1', nextCheckAt: '2026-12-01T00:00:00.000Z' },
+        }),
+      ),
+    );
+    expect(put.engine.indexWrites[cases]).toBe(2);
+    // A change of an attribute outside the index key rewrites the projected item in place.
+    const touch = await measure(() =>
+      dynamo.db.send(
+        new UpdateCommand({
+          TableName: cases,
+          Key: { pk: 'P#2', sk: 'A#2' },
+          UpdateExpression: 'SET sentRevision = :r',
+          ExpressionAttributeValues: { ':r': 1 },
+        }),
+      ),
+    );
+    expect(touch.engine.indexWrites[cases]).toBe(2);
+    // A new index key: the old entry is deleted and a new one written.
+    const move = await measure(() =>
+      dynamo.db.send(
+        new UpdateCommand({
+          TableName: cases,
+          Key: { pk: 'P#2', sk: 'A#2' },
+          UpdateExpression: 'SET nextCheckAt = :n',
+          ExpressionAttributeValues: { ':n': '2026-12-02T00:00:00.000Z' },
+        }),
+      ),
+    );
+    expect(move.engine.indexWrites[cases]).toBe(4);
+    const cost = messageCost([{ ...move, messages: 1 }]);
+    expect(cost.writeUnits).toBe(2 + 4);
+    expect(cost.indexWriteUnits).toBe(4);
+  });
+});
