@@ -1,7 +1,7 @@
 // Where an interrupted `linkage import statuses` resumes: the last CSV line fully handled
 // (sent, or reported as rejected), next to the CSV, tied to the file's size and mtime.
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const checkpointSchema = z.object({
   size: z.number(),

@@ -45,13 +45,12 @@ function ingest(name: FunctionName, kind: 'ENFORCING_COURT' | 'PRISON' | 'HEARIN
     name,
     module: handlerModule(name),
     timeoutSeconds: FUNCTION_TIMEOUT_SECONDS.ingest,
-    // The deployed inbound sources wait up to 5 s to fill a batch; locally 1 s keeps
-    // `send` then `inbox` snappy (LINKAGE_BATCHING_WINDOW_SECONDS=5 for the deployed value).
+    // The deployed settings (LINKAGE_BATCHING_WINDOW_SECONDS overrides the window locally).
     trigger: {
       kind: 'sqs',
       queues: inboundOf(kind),
       batchSize: EVENT_SOURCES.inbound.batchSize,
-      batchingWindowSeconds: 1,
+      batchingWindowSeconds: EVENT_SOURCES.inbound.batchingWindowSeconds,
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   waitUntilTableExists,
   type AttributeDefinition,
   type CreateTableCommandInput,
+  type Projection,
 } from '@aws-sdk/client-dynamodb';
 import {
   CreateQueueCommand,
@@ -23,6 +24,7 @@ import { isReceiver, isSender, type Registry } from '../shared/resources/registr
 import {
   TABLES,
   tableName,
+  type IndexProjection,
   type KeyAttribute,
   type TableDefinition,
   type TableId,
@@ -84,11 +86,17 @@ export function createTableInput(name: string, table: TableDefinition): CreateTa
           GlobalSecondaryIndexes: indexes.map((index) => ({
             IndexName: index.indexName,
             KeySchema: keySchema(index.partitionKey, index.sortKey),
-            Projection: { ProjectionType: 'ALL' as const },
+            Projection: projectionOf(index.projection),
           })),
         }
       : {}),
   };
+}
+
+function projectionOf(projection: IndexProjection): Projection {
+  return projection.type === 'INCLUDE'
+    ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...projection.nonKeyAttributes] }
+    : { ProjectionType: projection.type };
 }
 
 async function createTable(dynamodb: DynamoDBClient, name: string, table: TableDefinition): Promise<void> {

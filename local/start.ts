@@ -1,9 +1,10 @@
 // `npm start`: the whole service on this machine, state in the project's .data folder,
 // until Ctrl-C. Settings (all optional): LINKAGE_DATA_DIR, LINKAGE_DYNAMODB_PORT,
 // LINKAGE_SQS_PORT, LINKAGE_SWEEP_SECONDS (default 60), LINKAGE_BATCHING_WINDOW_SECONDS
-// (default 1), LINKAGE_LOG_LEVEL (default WARN).
+// (default: the deployed inbound window, EVENT_SOURCES.inbound), LINKAGE_LOG_LEVEL (default WARN).
 import { projectDataDir, readEndpointsFile, removeEndpointsFile, writeEndpointsFile } from './endpoints-file.ts';
 import { describeRegistry, formatInvocation } from './console.ts';
+import { EVENT_SOURCES } from '../shared/resources/event-sources.ts';
 import { startLocalService } from './service.ts';
 
 const dataDir = projectDataDir();
@@ -30,7 +31,7 @@ const sweepSeconds = seconds('LINKAGE_SWEEP_SECONDS', 60, 1);
 const batchingWindowSeconds =
   process.env.LINKAGE_BATCHING_WINDOW_SECONDS === undefined
     ? undefined
-    : seconds('LINKAGE_BATCHING_WINDOW_SECONDS', 1, 0);
+    : seconds('LINKAGE_BATCHING_WINDOW_SECONDS', EVENT_SOURCES.inbound.batchingWindowSeconds, 0);
 
 const service = await startLocalService({
   dataDir,
@@ -58,7 +59,7 @@ process.stdout.write(
     `  DynamoDB API    ${endpoints.dynamodbEndpoint}   (dynalite)`,
     `  SQS API         ${endpoints.sqsEndpoint}   (fauxqs)`,
     `  queue URLs      ${endpoints.queueUrlBase}/<queue name>`,
-    `  sweeper         every ${sweepSeconds} s; inbound batching window ${batchingWindowSeconds ?? 1} s`,
+    `  sweeper         every ${sweepSeconds} s; inbound batching window ${batchingWindowSeconds ?? EVENT_SOURCES.inbound.batchingWindowSeconds} s`,
     '',
     describeRegistry(service.registry, endpoints.stage),
     '',

@@ -9,12 +9,14 @@ import {
   Table,
   TableEncryption,
   type Attribute,
+  type GlobalSecondaryIndexProps,
 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import {
   TABLES,
   tableName,
+  type IndexProjection,
   type KeyAttribute,
   type TableDefinition,
   type TableId,
@@ -22,6 +24,15 @@ import {
 
 function attribute(key: KeyAttribute): Attribute {
   return { name: key.name, type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER };
+}
+
+function projectionOf(
+  projection: IndexProjection,
+): Pick<GlobalSecondaryIndexProps, 'projectionType' | 'nonKeyAttributes'> {
+  return {
+    projectionType: ProjectionType[projection.type],
+    ...(projection.type === 'INCLUDE' ? { nonKeyAttributes: [...projection.nonKeyAttributes] } : {}),
+  };
 }
 
 function pascal(id: string): string {
@@ -61,7 +72,7 @@ export class DataTables extends Construct {
         indexName: index.indexName,
         partitionKey: attribute(index.partitionKey),
         ...(index.sortKey ? { sortKey: attribute(index.sortKey) } : {}),
-        projectionType: ProjectionType.ALL,
+        ...projectionOf(index.projection),
       });
     }
     return table;

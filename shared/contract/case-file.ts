@@ -1,6 +1,6 @@
 // The case file `linkage evaluate` reads: { now, policy?, messages }. Message problems are
 // reported with the message's index first, e.g. `1.body.personId`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { policyOverrides, type PolicyOverrides } from './policy.ts';
 import { anyMessage, type AnyMessage } from './messages.ts';
 import { instant } from './primitives.ts';

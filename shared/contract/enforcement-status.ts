@@ -1,5 +1,5 @@
 // linkage.enforcement-status.v1: an enforcing court's full snapshot of one property item.
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDate, fen, instant, personId, positiveInt, text } from './primitives.ts';
 
 export const PROPERTY_KINDS = [

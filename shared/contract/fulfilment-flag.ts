@@ -1,6 +1,6 @@
 // linkage.fulfilment-flag.v1: the service's finding on one application, sent to the hearing
 // court and copied to the prison and the procuratorate.
-import { z } from 'zod';
+import * as z from 'zod';
 import { propertyKind } from './enforcement-status.ts';
 import { calendarDate, fen, instant, positiveInt, text } from './primitives.ts';
 import { DECISIONS, REASON_CODES, type ReasonCode } from './reason-codes.ts';

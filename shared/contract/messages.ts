@@ -1,5 +1,5 @@
 // The v1 envelope around every message, and the union of all message schemas.
-import { z } from 'zod';
+import * as z from 'zod';
 import { enforcementStatusBody } from './enforcement-status.ts';
 import { fulfilmentFlagBody } from './fulfilment-flag.ts';
 import { instant, institutionId, messageId } from './primitives.ts';

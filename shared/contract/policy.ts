@@ -1,6 +1,6 @@
 // The thresholds the law leaves open. Their values live in versioned policy files
 // (shared/rules/policies/); a case file may override some for one evaluation.
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDate, fen } from './primitives.ts';
 
 const days = (what: string) =>

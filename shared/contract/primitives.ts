@@ -1,6 +1,6 @@
 // Building blocks shared by every v1 message schema. Each carries the error text an
 // institution's integrator sees in a rejection, so the wording names what is expected.
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateProblem, instantProblem } from '../time/calendar.ts';
 
 /** Characters no identifier or text field may hold: control, surrogate, line/paragraph

@@ -1,6 +1,6 @@
 // Turns raw text into a validated message, or into problems that name the field:
 // `{ path: 'body.payments.0.amountFen', message: 'must be a positive whole number of fen' }`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_MESSAGE_BYTES } from './messages.ts';
 
 export interface Problem {

@@ -1,5 +1,5 @@
 // linkage.reduction-dossier.v1: a prison's commutation or parole proposal.
-import { z } from 'zod';
+import * as z from 'zod';
 import { propertyKind } from './enforcement-status.ts';
 import { calendarDate, fen, instant, institutionId, personId, positiveInt, text } from './primitives.ts';
 

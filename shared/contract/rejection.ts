@@ -1,5 +1,5 @@
 // linkage.rejection.v1: sent back to the sender of a message the service could not accept.
-import { z } from 'zod';
+import * as z from 'zod';
 import { instant } from './primitives.ts';
 
 export const rejectionBody = z.strictObject({

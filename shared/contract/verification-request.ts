@@ -1,5 +1,5 @@
 // linkage.verification-request.v1: the service's letter (核实函) to an enforcing court, Art 13(2).
-import { z } from 'zod';
+import * as z from 'zod';
 import { instant, positiveInt, text } from './primitives.ts';
 
 export const VERIFICATION_REASONS = ['STATUS_MISSING', 'STATUS_STALE', 'MATERIALS_MISSING'] as const;

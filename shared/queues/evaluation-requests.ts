@@ -1,7 +1,7 @@
 // The internal FIFO queue of re-evaluation requests. Grouped by prisoner so evaluations of
 // one prisoner never run at the same time; the group id is a hash, never the identity number.
 import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { personId } from '../contract/primitives.ts';
 import { sha256Hex } from './hashing.ts';
 import { evaluateQueueUrl, type QueueLocation } from './queue-urls.ts';

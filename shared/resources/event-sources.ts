@@ -12,7 +12,9 @@ export interface EventSourceSettings {
 
 export const EVENT_SOURCES = {
   // One institution's traffic is light: two concurrent batches per inbound queue is plenty.
-  inbound: { batchSize: 10, batchingWindowSeconds: 5, maxConcurrency: 2 },
+  // No batching window: a flag must follow a payment within seconds, and Lambda still takes
+  // up to batchSize records from whatever one poll returns.
+  inbound: { batchSize: 10, batchingWindowSeconds: 0, maxConcurrency: 2 },
   evaluate: { batchSize: 10, batchingWindowSeconds: 0, maxConcurrency: 5 },
 } as const satisfies Record<string, EventSourceSettings>;
 

@@ -1,7 +1,7 @@
 // The institutions registry: who talks to the service, from which AWS account. It drives
 // the CDK stacks (one inbound queue per sender, one outbound per receiver), the handlers
 // (who a queue belongs to, where a copy goes) and the local mode.
-import { z } from 'zod';
+import * as z from 'zod';
 import { INSTITUTION_ID_PATTERN } from '../contract/primitives.ts';
 
 export const INSTITUTION_KINDS = ['PRISON', 'ENFORCING_COURT', 'HEARING_COURT', 'PROCURATORATE'] as const;

@@ -6,7 +6,8 @@
 //                                      sk V#<requestId>             verification request sent
 //               pk APP#<applicationId> sk APP                       which prisoner an application belongs to
 //                                      sk R#<rulingRef>             a ruling as received (may precede its dossier)
-//               GSI byDeadline: dueShard (S) + nextCheckAt (S, instant in UTC) on application items
+//               GSI byDeadline: dueShard (S) + nextCheckAt (S, instant in UTC) on application items,
+//                               keys only (the sweeper needs pk and sk: personId and applicationId)
 //   decisions   pk A#<applicationId>   sk R#<revision, 6 digits>    every flag revision, append-only, with its inputs
 //   access      pk I#<institutionId>   sk <sentAt>#<messageId>      what each institution was sent about whom
 //   quarantine  pk <quarantineRef>                                  raw text of every rejected message
@@ -17,10 +18,21 @@ export interface KeyAttribute {
   readonly type: 'S' | 'N';
 }
 
+/** What a global index copies of each item besides the keys (table and index keys are always there). */
+export type IndexProjection =
+  | { readonly type: 'KEYS_ONLY' }
+  | { readonly type: 'INCLUDE'; readonly nonKeyAttributes: readonly string[] }
+  | { readonly type: 'ALL' };
+
 export interface IndexDefinition {
   readonly indexName: string;
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
+  /**
+   * Every write that changes a projected attribute also writes the index, so project only what
+   * the index's reader needs.
+   */
+  readonly projection: IndexProjection;
 }
 
 export interface TableDefinition {
@@ -47,6 +59,9 @@ export const TABLES = {
         indexName: 'byDeadline',
         partitionKey: { name: 'dueShard', type: 'S' },
         sortKey: { name: 'nextCheckAt', type: 'S' },
+        // The sweeper reads pk (personId), sk (applicationId) and nextCheckAt: all keys. With
+        // ALL, every evaluation-state update rewrote the ~1 KB copy of the application item.
+        projection: { type: 'KEYS_ONLY' },
       },
     ],
     envVar: 'CASES_TABLE',
@@ -69,5 +84,9 @@ export function tableName(stage: string, id: TableId): string {
   return `linkage-${stage}-${id}`;
 }
 
-/** Number of shards of the deadline index, so the sweeper's reads spread over partitions. */
-export const DEADLINE_SHARDS = 4;
+/**
+ * Number of shards of the deadline index, so its writes (and the sweeper's reads) spread over
+ * partition key values, each good for 1,000 writes a second. Raising it is safe on live data:
+ * the sweeper queries every shard 0..N-1, which includes every smaller count's shards.
+ */
+export const DEADLINE_SHARDS = 16;

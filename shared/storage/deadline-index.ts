@@ -1,6 +1,7 @@
 // The byDeadline index of the cases table: applications whose next check time has come.
+// It projects keys only: the person and the application are read from the table keys.
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { personIdOfPk } from './keys.ts';
+import { applicationIdOfSk, personIdOfPk } from './keys.ts';
 
 export const DEADLINE_INDEX = 'byDeadline';
 
@@ -33,7 +34,7 @@ export async function dueApplications(
     for (const item of page.Items ?? []) {
       due.push({
         personId: personIdOfPk(String(item.pk)),
-        applicationId: String(item.applicationId),
+        applicationId: applicationIdOfSk(String(item.sk)),
         nextCheckAt: String(item.nextCheckAt),
       });
     }

@@ -42,11 +42,23 @@ export async function getRevision(
   applicationId: string,
   revision: number,
 ): Promise<Revision> {
+  const found = await findRevision(db, table, applicationId, revision);
+  if (!found)
+    throw new Error(`revision ${revision} of application ${applicationId} is missing from the decisions table`);
+  return found;
+}
+
+/** The revision if it was recorded, else undefined. */
+export async function findRevision(
+  db: DynamoDBDocumentClient,
+  table: string,
+  applicationId: string,
+  revision: number,
+): Promise<Revision | undefined> {
   const result = await db.send(
     new GetCommand({ TableName: table, Key: decisionKey(applicationId, revision), ConsistentRead: true }),
   );
-  if (!result.Item)
-    throw new Error(`revision ${revision} of application ${applicationId} is missing from the decisions table`);
+  if (!result.Item) return undefined;
   const item = result.Item as Record<string, unknown>;
   return {
     applicationId,

@@ -31,6 +31,12 @@ export function applicationKey(personId: string, applicationId: string): Key {
   return { pk: prisonerPk(personId), sk: `${SK_PREFIX.application}${applicationId}` };
 }
 
+/** The applicationId of an application item's sort key (the deadline index holds keys only). */
+export function applicationIdOfSk(sk: string): string {
+  if (!sk.startsWith(SK_PREFIX.application)) throw new Error('not an application sort key');
+  return sk.slice(SK_PREFIX.application.length);
+}
+
 export function requestKey(personId: string, requestId: string): Key {
   return { pk: prisonerPk(personId), sk: `${SK_PREFIX.request}${requestId}` };
 }

@@ -1,6 +1,6 @@
 // What the cases table holds, as zod schemas: items are read back through them, so a
 // stored body is again a contract body and a malformed item fails loudly, not silently.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DECISIONS } from '../contract/reason-codes.ts';
 import { enforcementStatusBody } from '../contract/enforcement-status.ts';
 import { reductionDossierBody } from '../contract/reduction-dossier.ts';

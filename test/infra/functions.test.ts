@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES, type FunctionName } from '../../infra/constructs/linkage-function.ts';
 import { INGEST_FUNCTIONS } from '../../infra/stacks/stateless-stack.ts';
 import { evaluateQueue, FUNCTION_TIMEOUT_SECONDS, inboundQueue, outboundQueue } from '../../shared/resources/queues.ts';
+import { EVENT_SOURCES } from '../../shared/resources/event-sources.ts';
 import { isSender, type Registry } from '../../shared/resources/registry.ts';
 import { render, resourcesOf, sqsArn, synthesize, type Resource, type Synthesized } from './synth.ts';
 
@@ -118,12 +119,12 @@ describe('event sources', () => {
     expect(sourcesOf('sweep-deadlines')).toEqual([]);
   });
 
-  it('batch standard queues over a window; FIFO sources have none', () => {
+  it('batch standard queues over the shared window; FIFO sources have none', () => {
     for (const mapping of mappings) {
       const fifo = render(mapping.Properties.EventSourceArn).endsWith('.fifo');
       expect(mapping.Properties.BatchSize).toBe(10);
       if (fifo) expect(mapping.Properties.MaximumBatchingWindowInSeconds).toBeUndefined();
-      else expect(mapping.Properties.MaximumBatchingWindowInSeconds).toBeGreaterThan(0);
+      else expect(mapping.Properties.MaximumBatchingWindowInSeconds).toBe(EVENT_SOURCES.inbound.batchingWindowSeconds);
     }
   });
 

@@ -1,6 +1,7 @@
 // Delivering a flag: to the hearing court, with copies to the prison that sent the dossier
-// and its procuratorate. Every send is recorded in the access table first, so there is never
-// a disclosure without a record. Recipients de-duplicate by applicationId + revision.
+// and its procuratorate, all three at once. Every send is recorded in the access table first,
+// so there is never a disclosure without a record. Recipients de-duplicate by applicationId +
+// revision.
 import type { FulfilmentFlag } from '../../contract/fulfilment-flag.ts';
 import type { FulfilmentFlagMessage } from '../../contract/messages.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
@@ -47,24 +48,33 @@ async function sendFlag(
     sender: { kind: 'SERVICE', id: service },
     body: flag,
   };
-  for (const recipient of recipientsOf(deps.registry, application)) {
-    await recordAccess(deps.db, deps.env.tables.access, {
-      institutionId: recipient.institutionId,
-      sentAt: now,
-      messageId: message.messageId,
-      schema: message.schema,
-      applicationId: application.applicationId,
-      role: recipient.role,
-      revision: flag.revision,
-    });
-    await sendToInstitution(deps.sqs, deps.env, recipient.institutionId, message);
-    count(METRIC.flagsSent);
-  }
+  // The recipients in parallel, each still recorded before its own send. Every send is
+  // awaited (settled) before a failure is thrown, so nothing runs on after the record fails.
+  const sends = await Promise.allSettled(
+    recipientsOf(deps.registry, application).map(async (recipient) => {
+      await recordAccess(deps.db, deps.env.tables.access, {
+        institutionId: recipient.institutionId,
+        sentAt: now,
+        messageId: message.messageId,
+        schema: message.schema,
+        applicationId: application.applicationId,
+        role: recipient.role,
+        revision: flag.revision,
+      });
+      await sendToInstitution(deps.sqs, deps.env, recipient.institutionId, message);
+      count(METRIC.flagsSent);
+    }),
+  );
+  const failed = sends.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**
- * Sends every revision after the last one delivered, oldest first, marking each delivered.
- * `latest` spares a read of the revision this run just wrote. Returns how many went out.
+ * Sends every revision after the last one delivered, oldest first, up to `revision`. Only the
+ * revisions before the last are marked delivered here (one is pending only after a crash): the
+ * last one's mark goes into the evaluation's final update, so a recipient never gets an older
+ * revision after a newer one. `latest` spares a read of the revision this run just wrote.
+ * Returns how many went out.
  */
 export async function deliverPending(
   deps: EvaluationDependencies,
@@ -81,7 +91,7 @@ export async function deliverPending(
         ? latest
         : await getRevision(deps.db, deps.env.tables.decisions, application.applicationId, next);
     await sendFlag(deps, application, pending.flag, now);
-    await markDelivered(deps.db, deps.env.tables.cases, ref, next);
+    if (next < revision) await markDelivered(deps.db, deps.env.tables.cases, ref, next);
     delivered += 1;
   }
   return delivered;

@@ -1,16 +1,18 @@
 // The evaluate use case: one prisoner, loaded with one consistent query; for each affected
 // application, run the engine, record a new revision only when the decision or its inputs
-// changed, deliver what is undelivered, ask enforcing courts what is missing, and set the
-// next deadline. Runs only one at a time per prisoner (FIFO group), and every step is
-// idempotent, so a retry after a crash at any point converges on the same state.
+// changed, deliver what is undelivered, ask enforcing courts what is missing, and end with
+// one conditional update of the application (revision, delivered mark, next deadline).
+// Runs only one at a time per prisoner (FIFO group), and every step is idempotent, so a
+// retry after a crash at any point converges on the same state.
 import { RULING_OUTCOMES } from '../../contract/ruling.ts';
 import type { VerificationRequest } from '../../contract/verification-request.ts';
 import { logger } from '../../powertools/logger.ts';
+import { count, METRIC } from '../../powertools/metrics.ts';
 import type { EvaluationRequest } from '../../queues/evaluation-requests.ts';
 import { evaluate } from '../../rules/evaluate.ts';
 import { DEFAULT_POLICY } from '../../rules/policy.ts';
-import type { Revision } from '../../storage/decision-store.ts';
-import { indexInstant, saveSchedule } from '../../storage/evaluation-store.ts';
+import { findRevision, type Revision } from '../../storage/decision-store.ts';
+import { indexInstant, saveEvaluation, type EvaluationChanges } from '../../storage/evaluation-store.ts';
 import { loadPrisoner, type PrisonerRecord } from '../../storage/prisoner-store.ts';
 import type { StoredApplication } from '../../storage/records.ts';
 import { epochMs } from '../../time/calendar.ts';
@@ -66,26 +68,40 @@ async function evaluateApplication(
   const ruling = evaluation.flag.ruling;
   const closed = ruling !== undefined && CLOSING.has(ruling.outcome);
 
-  let revision = application.revision ?? 0;
+  // `committed`: the revision the application item is at; `revision`: the newest recorded.
+  let committed = application.revision ?? 0;
+  let revision = committed;
   let latest: Revision | undefined;
-  let flagsDelivered = 0;
   let requestsSent = 0;
   let newRequests: readonly VerificationRequest[] = [];
   // send is false once the application is closed, or granted with nothing new: no flags then.
   if (evaluation.send) {
     const fingerprint = fingerprintOf(evaluation.flag);
     if (fingerprint !== application.fingerprint) {
-      latest = await recordRevision(
+      const recorded = await recordRevision(
         deps,
-        { personId, applicationId, current: revision },
+        { personId, applicationId, current: committed },
         evaluation.flag,
         fingerprint,
         trigger,
         now,
       );
+      latest = recorded.latest;
+      committed = recorded.committed;
       revision = latest.revision;
     }
-    flagsDelivered = await deliverPending(deps, application, revision, now, latest);
+  } else {
+    // No new flag may go out, but a revision an earlier run recorded and began to deliver
+    // before it died (the application closed before the retry) is finished: adopted and
+    // delivered, so every recipient holds what the others may already have.
+    const orphan = await findRevision(deps.db, deps.env.tables.decisions, applicationId, committed + 1);
+    if (orphan) {
+      latest = orphan;
+      revision = orphan.revision;
+    }
+  }
+  const flagsDelivered = await deliverPending(deps, application, revision, now, latest);
+  if (evaluation.send) {
     const verification = await requestVerifications(
       deps,
       {
@@ -110,9 +126,28 @@ async function evaluateApplication(
     epochMs(now),
   );
   const nextIndexed = next === undefined ? undefined : indexInstant(next);
-  if (nextIndexed !== application.nextCheckAt || closed !== (application.closed ?? false)) {
-    await saveSchedule(deps.db, deps.env.tables.cases, { personId, applicationId }, { closed, nextCheckAtMs: next });
-  }
+  const newRevision = latest !== undefined && latest.revision > committed ? latest : undefined;
+  const changes: EvaluationChanges = {
+    at: committed,
+    ...(newRevision
+      ? {
+          revision: {
+            revision: newRevision.revision,
+            fingerprint: newRevision.fingerprint,
+            decision: newRevision.flag.decision,
+            evaluatedAt: newRevision.recordedAt,
+          },
+        }
+      : {}),
+    ...(flagsDelivered > 0 ? { sentRevision: revision } : {}),
+    ...(nextIndexed !== application.nextCheckAt || closed !== (application.closed ?? false)
+      ? { schedule: { closed, nextCheckAtMs: next } }
+      : {}),
+  };
+  // The one write of the application item: until it lands, the revision is an orphan that
+  // the next run adopts, and an undelivered revision is delivered again.
+  await saveEvaluation(deps.db, deps.env.tables.cases, { personId, applicationId }, changes);
+  if (newRevision) count(METRIC.decisions, { name: 'decision', value: newRevision.flag.decision });
 
   const result: ApplicationResult = {
     applicationId,

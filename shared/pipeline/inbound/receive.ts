@@ -7,7 +7,7 @@
 //      sender.id + messageId by the caller.
 // Bad input ends in a rejection and the record is acknowledged; only unexpected errors throw.
 import type { SQSRecord } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   MAX_MESSAGE_BYTES,
   enforcementStatusMessage,

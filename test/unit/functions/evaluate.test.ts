@@ -1,5 +1,6 @@
 // evaluate with the AWS clients mocked: when a revision is written, what is sent to whom,
 // what is recorded in the access table, and how the FIFO batch fails.
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
@@ -77,6 +78,22 @@ function puts(table: 'decisions' | 'access' | 'cases') {
     .filter((input) => input.TableName === testTableName(table));
 }
 
+/** What an update sets (attribute → value) and removes, read back from its expression. */
+function changesOf(input: {
+  UpdateExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+}): { set: Record<string, unknown>; remove: string[] } {
+  const names = input.ExpressionAttributeNames ?? {};
+  const values = input.ExpressionAttributeValues ?? {};
+  const [setPart = '', removePart = ''] = (input.UpdateExpression ?? '').split('REMOVE');
+  const set = Object.fromEntries(
+    [...setPart.matchAll(/(#\w+) = (:\w+)/g)].map(([, name, value]) => [names[name!], values[value!]]),
+  );
+  const remove = [...removePart.matchAll(/#\w+/g)].map(([name]) => names[name]!);
+  return { set, remove };
+}
+
 describe('evaluate', () => {
   it('records the first revision, sends the flag and its copies, records each send, and schedules the next check', async () => {
     holds(applicationItem(dossier()), statusItem(fresh));
@@ -122,13 +139,32 @@ describe('evaluate', () => {
     ]);
     expect(JSON.stringify(access)).not.toContain(PERSON_ID);
 
+    // One write of the application item: the revision, its delivery and the next check together.
     const updates = aws.documents.commandCalls(UpdateCommand).map((c) => c.args[0].input);
-    const [commit, delivered, schedule] = updates;
-    expect(commit!.ConditionExpression).toBe('attribute_exists(pk) AND attribute_not_exists(#current)');
-    expect(delivered!.ExpressionAttributeValues).toEqual({ ':revision': 1 });
-    // The fresh status goes stale 30 days after its asOf: the next check is just after that.
-    expect(Object.values(schedule!.ExpressionAttributeValues!)).toContain('2026-12-20T16:00:00.000Z');
-    expect(updates).toHaveLength(3);
+    expect(updates).toHaveLength(1);
+    const [final] = updates;
+    expect(final!.ConditionExpression).toBe('attribute_exists(pk) AND attribute_not_exists(#current)');
+    expect(changesOf(final!)).toEqual({
+      set: {
+        revision: 1,
+        fingerprint: fingerprintOf(expected.flag),
+        decision: expected.flag.decision,
+        evaluatedAt: NOW,
+        sentRevision: 1,
+        closed: false,
+        // The fresh status goes stale 30 days after its asOf: the next check is just after that.
+        nextCheckAt: '2026-12-20T16:00:00.000Z',
+        dueShard: expect.any(String),
+      },
+      remove: [],
+    });
+    // Order of steps: the revision before any send, the application's update after the last.
+    const sendCalls = aws.sqs.commandCalls(SendMessageCommand);
+    const revisionPut = aws.documents
+      .commandCalls(PutCommand)
+      .find((c) => c.args[0].input.TableName === testTableName('decisions'))!;
+    expect(sendCalls.every((c) => c.calledAfter(revisionPut))).toBe(true);
+    expect(sendCalls.every((c) => aws.documents.commandCalls(UpdateCommand)[0]!.calledAfter(c))).toBe(true);
     expect(addDimension).toHaveBeenCalledWith('decision', expected.flag.decision);
   });
 
@@ -161,9 +197,11 @@ describe('evaluate', () => {
     );
     await run(evaluationRecord(TRIGGER));
     expect(puts('decisions').map((p) => p.Item!.sk)).toEqual(['R#000002']);
-    const commit = aws.documents.commandCalls(UpdateCommand)[0]!.args[0].input;
-    expect(commit.ConditionExpression).toBe('attribute_exists(pk) AND #current = :previous');
-    expect(commit.ExpressionAttributeValues![':previous']).toBe(1);
+    const updates = aws.documents.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.ConditionExpression).toBe('attribute_exists(pk) AND #current = :at');
+    expect(updates[0]!.ExpressionAttributeValues![':at']).toBe(1);
+    expect(changesOf(updates[0]!).set).toMatchObject({ revision: 2, sentRevision: 2 });
     expect(sentMessages(aws.sqs).map((m) => (m.body.body as { revision: number }).revision)).toEqual([2, 2, 2]);
   });
 
@@ -188,8 +226,12 @@ describe('evaluate', () => {
           (m.body.body as { evaluatedAt: string }).evaluatedAt === stored.evaluatedAt,
       ),
     ).toBe(true);
-    const delivered = aws.documents.commandCalls(UpdateCommand)[0]!.args[0].input;
-    expect(delivered.ExpressionAttributeValues).toEqual({ ':revision': 2 });
+    const updates = aws.documents.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.ExpressionAttributeValues![':at']).toBe(2);
+    const { set } = changesOf(updates[0]!);
+    expect(set.sentRevision).toBe(2);
+    expect(set).not.toHaveProperty('revision');
   });
 
   it('adopts a revision an interrupted run wrote but never committed, then records its own', async () => {
@@ -205,18 +247,49 @@ describe('evaluate', () => {
       .resolves({ Item: revisionItem(orphan, 'orphan-fingerprint') });
     const response = await run(evaluationRecord(TRIGGER));
     expect(response.batchItemFailures).toEqual([]);
-    const commits = aws.documents
-      .commandCalls(UpdateCommand)
-      .map((c) => c.args[0].input)
-      .filter((u) => Object.values(u.ExpressionAttributeNames!).includes('fingerprint'));
-    expect(commits.map((c) => Object.values(c.ExpressionAttributeValues!).slice(0, 2))).toEqual([
-      [1, 'orphan-fingerprint'],
-      [2, fingerprintOf(expected.flag)],
+    // Adopting the orphan moves the application to it; revision 1 is marked delivered before
+    // revision 2 goes out, so no recipient can get 1 again after 2; the final update carries 2.
+    const updates = aws.documents.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(updates.map((u) => changesOf(u).set)).toEqual([
+      { revision: 1, fingerprint: 'orphan-fingerprint', decision: 'FLAG', evaluatedAt: orphan.evaluatedAt },
+      { sentRevision: 1 },
+      expect.objectContaining({ revision: 2, fingerprint: fingerprintOf(expected.flag), sentRevision: 2 }),
     ]);
+    expect(updates[0]!.ConditionExpression).toBe('attribute_exists(pk) AND attribute_not_exists(#current)');
+    expect(updates[2]!.ExpressionAttributeValues![':at']).toBe(1);
     expect(puts('decisions').map((p) => p.Item!.sk)).toEqual(['R#000001', 'R#000002']);
     expect(sentMessages(aws.sqs).map((m) => (m.body.body as { revision: number }).revision)).toEqual([
       1, 1, 1, 2, 2, 2,
     ]);
+  });
+
+  it('sends the copies at once, each after its own access record; one failure fails the record', async () => {
+    holds(applicationItem(dossier()), statusItem(fresh));
+    aws.documents.on(PutCommand).callsFake((input: { TableName: string; Item: { pk: string } }) => {
+      if (input.TableName === testTableName('access') && input.Item.pk === 'I#FJ-P01') throw new Error('throttled');
+      return {};
+    });
+    const response = await run(evaluationRecord(TRIGGER, 'sqs-1'));
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'sqs-1' }]);
+    // No record, no send: the prison gets nothing; the others got theirs after their records.
+    const sends = aws.sqs.commandCalls(SendMessageCommand);
+    expect(sends.map((c) => c.args[0].input.QueueUrl!.split('/').at(-1)).sort()).toEqual([
+      'linkage-test-out-FJ-JC-P01',
+      'linkage-test-out-FJ-LY-ZY',
+    ]);
+    const accessPut = (institutionId: string) =>
+      aws.documents
+        .commandCalls(PutCommand)
+        .find(
+          (c) =>
+            c.args[0].input.TableName === testTableName('access') && c.args[0].input.Item!.pk === `I#${institutionId}`,
+        )!;
+    for (const send of sends) {
+      const institutionId = send.args[0].input.QueueUrl!.split('linkage-test-out-')[1]!;
+      expect(send.calledAfter(accessPut(institutionId))).toBe(true);
+    }
+    // Not marked delivered: the retry sends revision 1 again (recipients de-duplicate).
+    expect(aws.documents.commandCalls(UpdateCommand)).toHaveLength(0);
   });
 
   it('asks the enforcing court once for a missing status and schedules the reply deadline', async () => {
@@ -293,10 +366,35 @@ describe('evaluate', () => {
     await run(evaluationRecord(TRIGGER));
     expect(puts('decisions')).toEqual([]);
     expect(sentMessages(aws.sqs)).toEqual([]);
-    const [schedule] = aws.documents.commandCalls(UpdateCommand).map((c) => c.args[0].input);
-    expect(schedule!.UpdateExpression).toMatch(/REMOVE #n\d+, #n\d+$/);
-    expect(Object.values(schedule!.ExpressionAttributeNames!)).toEqual(['closed', 'nextCheckAt', 'dueShard']);
-    expect(Object.values(schedule!.ExpressionAttributeValues!)).toEqual([true]);
+    const updates = aws.documents.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(updates).toHaveLength(1);
+    expect(changesOf(updates[0]!)).toEqual({ set: { closed: true }, remove: ['nextCheckAt', 'dueShard'] });
+    expect(updates[0]!.ExpressionAttributeValues![':at']).toBe(1);
+  });
+
+  it('still finishes a revision an interrupted run recorded before the application closed', async () => {
+    const denied = ruling({ outcome: 'DENIED', ruledOn: '2026-11-20' });
+    const orphan = { ...expected.flag, revision: 2, evaluatedAt: '2026-11-21T08:00:00+08:00' };
+    holds(applicationItem(dossier(), { revision: 1, sentRevision: 1, fingerprint: 'r1' }, [denied]));
+    aws.documents
+      .on(GetCommand, { TableName: testTableName('decisions') })
+      .resolves({ Item: revisionItem(orphan, 'orphan-fingerprint') });
+    const response = await run(evaluationRecord(TRIGGER));
+    expect(response.batchItemFailures).toEqual([]);
+    expect(puts('decisions')).toEqual([]);
+    // Some recipients may hold revision 2 already: all of them get it, and it is committed.
+    expect(sentMessages(aws.sqs).map((m) => [m.queueName, m.body.messageId])).toEqual(
+      FLAG_QUEUES.map((queue) => [queue, `LINKAGE:flag:${APP}:r2`]),
+    );
+    const updates = aws.documents.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.ExpressionAttributeValues![':at']).toBe(1);
+    expect(changesOf(updates[0]!).set).toMatchObject({
+      revision: 2,
+      fingerprint: 'orphan-fingerprint',
+      sentRevision: 2,
+      closed: true,
+    });
   });
 
   it('fails a malformed request and the rest of its prisoner group, while other prisoners go on', async () => {

@@ -1,14 +1,16 @@
 // Decisions, delivery marks, verification requests and the deadline index, against dynalite.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putDossier } from '../../../shared/storage/application-store.ts';
 import { getRevision, putRevision } from '../../../shared/storage/decision-store.ts';
 import { dueApplications } from '../../../shared/storage/deadline-index.ts';
-import { markDelivered, saveSchedule } from '../../../shared/storage/evaluation-store.ts';
+import { markDelivered, saveEvaluation } from '../../../shared/storage/evaluation-store.ts';
 import { applicationKey, deadlineShard, deadlineShards } from '../../../shared/storage/keys.ts';
 import { loadPrisoner } from '../../../shared/storage/prisoner-store.ts';
 import { markRequestSent, putRequest } from '../../../shared/storage/request-store.ts';
-import { DEADLINE_SHARDS } from '../../../shared/resources/tables.ts';
+import { DEADLINE_SHARDS, TABLES } from '../../../shared/resources/tables.ts';
+import { createTableInput } from '../../../local/provision.ts';
 import { evaluateCaseValue } from '../../../shared/rules/evaluate-case.ts';
 import { caseFile, dossier, personIdFrom, request } from '../../builders/case.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../support/dynalite.ts';
@@ -65,6 +67,44 @@ describe('delivery marks', () => {
   });
 });
 
+describe('the final update of an evaluation', () => {
+  it('moves revision, delivered mark and schedule together, only from the revision it was at', async () => {
+    await storeApplication('APP-FINAL');
+    const ref = { personId: person, applicationId: 'APP-FINAL' };
+    const first = {
+      revision: 1,
+      fingerprint: 'f1',
+      decision: 'FLAG' as const,
+      evaluatedAt: '2026-11-21T09:00:01+08:00',
+    };
+    const schedule = { closed: false, nextCheckAtMs: Date.parse('2026-12-20T16:00:00Z') };
+    await saveEvaluation(dynamo.db, CASES, ref, { at: 0, revision: first, sentRevision: 1, schedule });
+    const read = async () =>
+      (await dynamo.db.send(new GetCommand({ TableName: CASES, Key: applicationKey(person, 'APP-FINAL') }))).Item;
+    expect(await read()).toMatchObject({
+      revision: 1,
+      fingerprint: 'f1',
+      decision: 'FLAG',
+      evaluatedAt: first.evaluatedAt,
+      sentRevision: 1,
+      closed: false,
+      nextCheckAt: '2026-12-20T16:00:00.000Z',
+      dueShard: deadlineShard('APP-FINAL'),
+    });
+    // A run that read the item before revision 1 was committed is refused, changing nothing.
+    await expect(
+      saveEvaluation(dynamo.db, CASES, ref, { at: 0, revision: { ...first, fingerprint: 'f-stale' }, sentRevision: 1 }),
+    ).rejects.toThrow(/conditional/i);
+    await expect(
+      saveEvaluation(dynamo.db, CASES, ref, { at: 2, schedule: { closed: true, nextCheckAtMs: undefined } }),
+    ).rejects.toThrow(/conditional/i);
+    await saveEvaluation(dynamo.db, CASES, ref, { at: 1, schedule: { closed: true, nextCheckAtMs: undefined } });
+    const closed = await read();
+    expect(closed).toMatchObject({ revision: 1, fingerprint: 'f1', sentRevision: 1, closed: true });
+    expect(closed).not.toHaveProperty('nextCheckAt');
+  });
+});
+
 describe('verification requests', () => {
   it('are stored unsent, then marked sent, in the prisoner partition', async () => {
     const body = request({ requestId: 'VR-STORE', applicationId: 'APP-VR' }).body;
@@ -92,7 +132,7 @@ describe('verification requests', () => {
 describe('the deadline index', () => {
   it('spreads applications over the shards, stably', () => {
     const shards = new Set(Array.from({ length: 200 }, (_, i) => deadlineShard(`APP-${i}`)));
-    expect([...shards].sort()).toEqual(deadlineShards());
+    expect([...shards].sort()).toEqual(deadlineShards().sort());
     expect(deadlineShards()).toHaveLength(DEADLINE_SHARDS);
     expect(deadlineShard('APP-7')).toBe(deadlineShard('APP-7'));
   });
@@ -102,19 +142,31 @@ describe('the deadline index', () => {
     await storeApplication('APP-LATER');
     await storeApplication('APP-CLOSED');
     const ref = (applicationId: string) => ({ personId: person, applicationId });
-    await saveSchedule(dynamo.db, CASES, ref('APP-DUE'), {
-      closed: false,
-      nextCheckAtMs: Date.parse('2026-11-28T01:00:02Z'),
+    await saveEvaluation(dynamo.db, CASES, ref('APP-DUE'), {
+      at: 0,
+      schedule: {
+        closed: false,
+        nextCheckAtMs: Date.parse('2026-11-28T01:00:02Z'),
+      },
     });
-    await saveSchedule(dynamo.db, CASES, ref('APP-LATER'), {
-      closed: false,
-      nextCheckAtMs: Date.parse('2026-12-20T01:30:01Z'),
+    await saveEvaluation(dynamo.db, CASES, ref('APP-LATER'), {
+      at: 0,
+      schedule: {
+        closed: false,
+        nextCheckAtMs: Date.parse('2026-12-20T01:30:01Z'),
+      },
     });
-    await saveSchedule(dynamo.db, CASES, ref('APP-CLOSED'), {
-      closed: false,
-      nextCheckAtMs: Date.parse('2026-11-27T00:00:00Z'),
+    await saveEvaluation(dynamo.db, CASES, ref('APP-CLOSED'), {
+      at: 0,
+      schedule: {
+        closed: false,
+        nextCheckAtMs: Date.parse('2026-11-27T00:00:00Z'),
+      },
     });
-    await saveSchedule(dynamo.db, CASES, ref('APP-CLOSED'), { closed: true, nextCheckAtMs: undefined });
+    await saveEvaluation(dynamo.db, CASES, ref('APP-CLOSED'), {
+      at: 0,
+      schedule: { closed: true, nextCheckAtMs: undefined },
+    });
 
     const due = [];
     for (const shard of deadlineShards())
@@ -129,13 +181,40 @@ describe('the deadline index', () => {
     expect(closed.Item).not.toHaveProperty('dueShard');
   });
 
+  it('finds due applications on the table as provisioned, whose index holds keys only', async () => {
+    const table = 'linkage-keys-only-cases';
+    await dynamo.client.send(new CreateTableCommand(createTableInput(table, TABLES.cases)));
+    const described = await dynamo.client.send(new DescribeTableCommand({ TableName: table }));
+    expect(described.Table!.GlobalSecondaryIndexes![0]!.Projection).toEqual({ ProjectionType: 'KEYS_ONLY' });
+    const d = dossier({ applicationId: 'APP#WITH#HASHES', prisoner });
+    await putDossier(dynamo.db, table, d, d.sentAt);
+    const ref = { personId: person, applicationId: 'APP#WITH#HASHES' };
+    await saveEvaluation(dynamo.db, table, ref, {
+      at: 0,
+      schedule: { closed: false, nextCheckAtMs: Date.parse('2026-11-28T01:00:02Z') },
+    });
+    const shard = deadlineShard('APP#WITH#HASHES');
+    const raw = await dynamo.db.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: 'byDeadline',
+        KeyConditionExpression: 'dueShard = :shard',
+        ExpressionAttributeValues: { ':shard': shard },
+      }),
+    );
+    expect(raw.Items!.map((item) => Object.keys(item).sort())).toEqual([['dueShard', 'nextCheckAt', 'pk', 'sk']]);
+    expect(await dueApplications(dynamo.db, table, shard, '2026-11-28T01:15:00.000Z')).toEqual([
+      { personId: person, applicationId: 'APP#WITH#HASHES', nextCheckAt: '2026-11-28T01:00:02.000Z' },
+    ]);
+  });
+
   it('never creates an application item that does not exist', async () => {
     await expect(
-      saveSchedule(
+      saveEvaluation(
         dynamo.db,
         CASES,
         { personId: person, applicationId: 'APP-NONE' },
-        { closed: false, nextCheckAtMs: 0 },
+        { at: 0, schedule: { closed: false, nextCheckAtMs: 0 } },
       ),
     ).rejects.toThrow(/conditional/i);
   });
