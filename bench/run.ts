@@ -18,7 +18,7 @@ const options = new Command('bench')
   .option('--seed <n>', 'corpus and traffic seed', (v) => Number.parseInt(v, 10), 20241101)
   .option(
     '--batching-window <seconds>',
-    "inbound batching window of the local runner (default: local mode's own; the deployed value is 5)",
+    'inbound batching window of the local runner (default: the deployed value in shared/resources/event-sources.ts)',
     (v) => Number.parseFloat(v),
   )
   .addOption(

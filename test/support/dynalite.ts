@@ -2,27 +2,18 @@
 // stores' conditional writes and index queries are checked against a real engine.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient, type AttributeDefinition } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { createDocumentClient } from '../../shared/storage/clients.ts';
-import { TABLES, type TableDefinition, type TableId } from '../../shared/resources/tables.ts';
+import { TABLES, type TableId } from '../../shared/resources/tables.ts';
+import { createTableInput } from '../../local/provision.ts';
 import { testTableName } from './function-environment.ts';
 
 export interface LocalDynamo {
   readonly client: DynamoDBClient;
   readonly db: DynamoDBDocumentClient;
   stop(): Promise<void>;
-}
-
-function attributes(table: TableDefinition): AttributeDefinition[] {
-  const keys = [
-    table.partitionKey,
-    table.sortKey,
-    ...(table.globalIndexes ?? []).flatMap((i) => [i.partitionKey, i.sortKey]),
-  ];
-  const byName = new Map(keys.filter((k) => k !== undefined).map((k) => [k.name, k.type]));
-  return [...byName].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }));
 }
 
 export async function startLocalDynamo(): Promise<LocalDynamo> {
@@ -35,30 +26,7 @@ export async function startLocalDynamo(): Promise<LocalDynamo> {
     credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
   });
   for (const id of Object.keys(TABLES) as TableId[]) {
-    const table: TableDefinition = TABLES[id];
-    await client.send(
-      new CreateTableCommand({
-        TableName: testTableName(id),
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: attributes(table),
-        KeySchema: [
-          { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
-          ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' as const }] : []),
-        ],
-        ...(table.globalIndexes
-          ? {
-              GlobalSecondaryIndexes: table.globalIndexes.map((index) => ({
-                IndexName: index.indexName,
-                KeySchema: [
-                  { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
-                  ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' as const }] : []),
-                ],
-                Projection: { ProjectionType: 'ALL' as const },
-              })),
-            }
-          : {}),
-      }),
-    );
+    await client.send(new CreateTableCommand(createTableInput(testTableName(id), TABLES[id])));
   }
   return {
     client,
