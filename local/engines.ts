@@ -1,7 +1,7 @@
 // The two embedded AWS-API engines of local mode, started in this process on loopback ports:
 // dynalite (DynamoDB API, LevelDB on disk) and fauxqs (SQS API, SQLite on disk). With a data
 // folder both keep their state across restarts; without one they run in memory.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
@@ -34,8 +34,11 @@ export interface Engines {
 export async function startEngines(options: EngineOptions = {}): Promise<Engines> {
   const { dataDir } = options;
   if (dataDir) {
-    mkdirSync(join(dataDir, 'dynamodb'), { recursive: true, mode: 0o700 });
-    mkdirSync(join(dataDir, 'sqs'), { recursive: true, mode: 0o700 });
+    // Owner only, also when the folder already existed: it holds identity numbers and names.
+    for (const folder of [dataDir, join(dataDir, 'dynamodb'), join(dataDir, 'sqs')]) {
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      chmodSync(folder, 0o700);
+    }
   }
   const dynamo = await startDynalite(dataDir ? join(dataDir, 'dynamodb') : undefined, options.dynamodbPort ?? 0);
   let sqs: FauxqsServer;

@@ -47,15 +47,19 @@ describe('log redaction', () => {
     expect(entry.note).toBe(`id:${REDACTED}.`);
   });
 
-  it('keeps the name of a logged error, and masks identity numbers in its message', () => {
-    const error = new Error(`no status for ${PERSON_ID}`);
-    error.name = 'ConditionalCheckFailedException';
-    const entry = JSON.parse(printed(() => logger.error('failed', { error }))) as {
-      error: { name: string; message: string };
-    };
-    expect(entry.error.name).toBe('ConditionalCheckFailedException');
-    expect(entry.error.message).toBe(`no status for ${REDACTED}`);
-  });
+  it.each(['ConditionalCheckFailedException', 'RequestThrottled', 'ServiceUnavailable'])(
+    'keeps the class name of a logged error (%s), and masks identity numbers in its message',
+    (name) => {
+      const error = new Error(`no status for ${PERSON_ID}`);
+      error.name = name;
+      const entry = JSON.parse(printed(() => logger.error('failed', { error }))) as {
+        error: { errorName: string; message: string; stack: string };
+      };
+      expect(entry.error.errorName).toBe(name);
+      expect(entry.error.message).toBe(`no status for ${REDACTED}`);
+      expect(entry.error.stack).not.toContain(PERSON_ID);
+    },
+  );
 
   it('leaves numbers that are not identity numbers alone', () => {
     expect(redactPersonalData('sequence', '18849496460467696128')).toBe('18849496460467696128');
