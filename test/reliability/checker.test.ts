@@ -12,7 +12,7 @@ import { REGISTRY } from '../../local/registry.ts';
 import { recordFigures } from './support/figures.ts';
 import { checkFaultRun } from './support/invariants.ts';
 import { Random } from './support/random.ts';
-import { ReliabilityService, type OutboundMessage } from './support/service.ts';
+import { ReliabilityService } from './support/service.ts';
 import { reliabilitySettings } from './support/settings.ts';
 import { buildFaultWorkload, type FaultWorkload } from './support/workload.ts';
 
@@ -88,16 +88,10 @@ describe('the fault-run checker', () => {
 
     await svc.sendAll(workload.sends);
     await svc.settle(300_000);
-    const outbound = new Map<string, OutboundMessage[]>();
-    for (const institution of REGISTRY.institutions) outbound.set(institution.id, await svc.drain(institution.id));
     const report = checkFaultRun(
       workload,
       {
-        outbound,
-        cases: await svc.scan('cases'),
-        decisions: await svc.scan('decisions'),
-        access: await svc.scan('access'),
-        deadLetters: await svc.deadLetters(),
+        ...(await svc.finalState()),
         now: serviceInstant(Date.now()),
       },
       REGISTRY,

@@ -15,7 +15,7 @@ import { recordFigures } from './support/figures.ts';
 import { checkFaultRun } from './support/invariants.ts';
 import { LogCapture } from './support/log-capture.ts';
 import { Random } from './support/random.ts';
-import { ReliabilityService, type OutboundMessage } from './support/service.ts';
+import { ReliabilityService } from './support/service.ts';
 import { reliabilitySettings, scaled } from './support/settings.ts';
 import { buildFaultWorkload, POISON_MARKER, type FaultWorkload } from './support/workload.ts';
 
@@ -87,16 +87,10 @@ describe('under faults', () => {
       await svc.current.runner.sweep();
       await svc.settle(120_000);
 
-      const outbound = new Map<string, OutboundMessage[]>();
-      for (const institution of REGISTRY.institutions) outbound.set(institution.id, await svc.drain(institution.id));
       const report = checkFaultRun(
         workload,
         {
-          outbound,
-          cases: await svc.scan('cases'),
-          decisions: await svc.scan('decisions'),
-          access: await svc.scan('access'),
-          deadLetters: await svc.deadLetters(),
+          ...(await svc.finalState()),
           forcedDeadline: FORCED_DEADLINE,
           now: serviceInstant(Date.now()),
         },

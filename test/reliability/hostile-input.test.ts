@@ -59,10 +59,7 @@ describe('hostile input through the ingest path', () => {
       const svc = service!;
       // The texts are variants of these two messages: with them stored, a variant that got
       // through would change what is there, not only add to it.
-      await svc.send('FJ-P01', JSON.stringify(dossier()));
-      await svc.send('FJ-LY-XL', JSON.stringify(status()));
-      await svc.settle(60_000);
-      for (const inst of REGISTRY.institutions) await svc.drain(inst.id);
+      await svc.seedBaseline(JSON.stringify(dossier()), JSON.stringify(status()));
       const before = await snapshot(svc, UNCHANGED);
       const invocationsBefore = svc.invocations.length;
 

@@ -111,10 +111,7 @@ describe('isolation between institutions', () => {
     async () => {
       const started = Date.now();
       const svc = service!;
-      await svc.send('FJ-P01', JSON.stringify(dossier()));
-      await svc.send('FJ-LY-XL', JSON.stringify(status()));
-      await svc.settle(60_000);
-      for (const inst of REGISTRY.institutions) await svc.drain(inst.id);
+      await svc.seedBaseline(JSON.stringify(dossier()), JSON.stringify(status()));
       const before = await snapshot(svc, UNCHANGED);
       spoofCounted = 0;
 

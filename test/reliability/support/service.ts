@@ -19,7 +19,9 @@ import { tableName, type TableId } from '../../../shared/resources/tables.ts';
 import { createDocumentClient } from '../../../shared/storage/clients.ts';
 import { destroyClients } from '../../../local/clients.ts';
 import type { Invocation } from '../../../local/runner.ts';
+import { REGISTRY } from '../../../local/registry.ts';
 import { startLocalService, type LocalService } from '../../../local/service.ts';
+import type { RunOutcome } from './invariants.ts';
 import { FAILED_VISIBILITY_SECONDS, reliabilityFunctions } from './functions.ts';
 
 /** What SQS answers when a message body is empty or holds characters it does not carry. */
@@ -197,6 +199,28 @@ export class ReliabilityService {
         }),
       );
     }
+  }
+
+  /** Everything the run left behind that the invariants judge: outbound queues, tables, DLQs. */
+  async finalState(): Promise<Omit<RunOutcome, 'now' | 'forcedDeadline'>> {
+    const outbound = new Map<string, OutboundMessage[]>();
+    for (const institution of REGISTRY.institutions) outbound.set(institution.id, await this.drain(institution.id));
+    return {
+      outbound,
+      cases: await this.scan('cases'),
+      decisions: await this.scan('decisions'),
+      access: await this.scan('access'),
+      deadLetters: await this.deadLetters(),
+    };
+  }
+
+  /** Stores one dossier and one status, then empties every outbound queue: the state that
+   *  hostile or spoofed messages must leave untouched. */
+  async seedBaseline(dossierText: string, statusText: string): Promise<void> {
+    await this.send('FJ-P01', dossierText);
+    await this.send('FJ-LY-XL', statusText);
+    await this.settle(60_000);
+    for (const inst of REGISTRY.institutions) await this.drain(inst.id);
   }
 
   /** Every item of a table. */
