@@ -33,6 +33,8 @@ export interface Evaluation {
   readonly flag: FulfilmentFlag;
   /** False when no flag may go out: the application is closed, or granted with nothing new. */
   readonly send: boolean;
+  /** A DENIED, NOT_FILED or WITHDRAWN ruling ended the application. */
+  readonly closed: boolean;
   /** Verification requests (核实函) the facts call for, before de-duplication against open ones. */
   readonly verificationNeeds: readonly VerificationNeed[];
 }
@@ -51,6 +53,7 @@ export function evaluate(facts: CaseFacts, policy: Policy, now: string): Evaluat
     return {
       flag: flagBody(ctx, items, { decision, ability: ability.ability, reasons, missingMaterials: [] }, ruling),
       send: decision !== 'CLEAR',
+      closed: false,
       verificationNeeds: [],
     };
   }
@@ -80,6 +83,7 @@ export function evaluate(facts: CaseFacts, policy: Policy, now: string): Evaluat
       ruling,
     ),
     send: !closed,
+    closed,
     verificationNeeds: closed ? [] : freshness.needs,
   };
 }

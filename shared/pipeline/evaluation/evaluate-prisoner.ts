@@ -4,7 +4,6 @@
 // one conditional update of the application (revision, delivered mark, next deadline).
 // Runs only one at a time per prisoner (FIFO group), and every step is idempotent, so a
 // retry after a crash at any point converges on the same state.
-import { RULING_OUTCOMES } from '../../contract/ruling.ts';
 import type { VerificationRequest } from '../../contract/verification-request.ts';
 import { logger } from '../../powertools/logger.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
@@ -22,8 +21,6 @@ import { fingerprintOf } from './fingerprint.ts';
 import { nextCheckAt } from './next-check.ts';
 import { recordRevision, type EvaluationDependencies } from './revisions.ts';
 import { requestVerifications } from './verification.ts';
-
-const CLOSING: ReadonlySet<(typeof RULING_OUTCOMES)[number]> = new Set(['DENIED', 'NOT_FILED', 'WITHDRAWN']);
 
 export interface ApplicationResult {
   readonly applicationId: string;
@@ -65,8 +62,7 @@ async function evaluateApplication(
   const policy = DEFAULT_POLICY;
   const facts = factsOf(prisoner, application);
   const evaluation = evaluate(facts, policy, now);
-  const ruling = evaluation.flag.ruling;
-  const closed = ruling !== undefined && CLOSING.has(ruling.outcome);
+  const { closed } = evaluation;
 
   // `committed`: the revision the application item is at; `revision`: the newest recorded.
   let committed = application.revision ?? 0;

@@ -76,6 +76,13 @@ describe('PP-REFUSE-6.2 and PP-SPEND-NEAR (Art 6(2))', () => {
     const flag = withFinances({ monthlySpendFen: [90_000], specialSpendingReason: 'medical treatment' });
     expect(codes(flag)).toEqual(['PP-SPEND-NEAR', 'PP-UNABLE']);
   });
+  it('spending does not matter once everything is paid', () => {
+    const paid = status({ payments: [{ receiptNo: 'R', amountFen: 5_000_000, payer: 'SELF', paidOn: '2025-01-01' }] });
+    const flag = flagOf({
+      messages: [dossier({ finances: finances({ monthlySpendFen: [90_000], spendingViaOthers: true }) }), paid],
+    });
+    expect(codes(flag)).toEqual(['PP-SATISFIED']);
+  });
   it('nothing fires at or under the quota', () => {
     expect(codes(withFinances({ monthlySpendFen: [40_000, 40_000] }))).toEqual(['PP-UNABLE']);
   });

@@ -1,6 +1,6 @@
 // PP-COOLOFF-6M and PP-AMBIG-6.3 (Art 6(3)); PP-MAT-PENDING and PP-MAT-MISSING (Art 5).
 import { describe, expect, it } from 'vitest';
-import { codes, dossier, flagOf, status } from '../../builders/case.ts';
+import { codes, dossier, flagOf, JUDGMENT, status } from '../../builders/case.ts';
 
 const ceased = (ceasedOn: string) => [{ code: 'OBSTRUCTS_ENFORCEMENT' as const, foundOn: '2025-01-01', ceasedOn }];
 const fullPayment = (paidOn: string) => [{ receiptNo: 'R', amountFen: 5_000_000, payer: 'SELF' as const, paidOn }];
@@ -42,6 +42,41 @@ describe('PP-COOLOFF-6M (R09)', () => {
     });
     expect(codes(flag)).toContain('PP-COOLOFF-6M');
     expect(codes(flag)).not.toContain('PP-AMBIG-6.3');
+  });
+  it('a refused asset declaration is conduct that never ceases: only full payment starts the wait', () => {
+    const refused = dossier({
+      assetDeclaration: { filedOn: '2026-10-10', declaredAssetsFen: 0, refusedOrFalse: true },
+    });
+    expect(codes(flagOf({ messages: [refused, status({ payments: fullPayment('2026-08-01') })] }))).toEqual([
+      'PP-COOLOFF-6M',
+    ]);
+    expect(codes(flagOf({ messages: [refused, status({ payments: fullPayment('2026-05-01') })] }))).toEqual([
+      'PP-SATISFIED',
+    ]);
+  });
+  it('conduct ceasing today counts as ceased', () => {
+    const flag = flagOf({ messages: [dossier(), status({ conduct: ceased('2026-11-21') })] });
+    expect(codes(flag)).not.toContain('PP-REFUSE-6.1');
+    expect(flag.reasons[0]!.detail).toContain('ceased on 2026-11-21');
+  });
+  it('when co-obligors closed a joint item, the payment anchor is the status date', () => {
+    const joint = status({
+      kind: 'CIVIL_INCIDENTAL',
+      payments: [{ receiptNo: 'R1', amountFen: 1_000_000, payer: 'SELF', paidOn: '2025-01-02' }],
+      jointLiability: { groupId: 'G1', coObligorsPaidFen: 4_000_000 },
+      conduct: [{ code: 'HIDES_PROCEEDS_WHEREABOUTS', foundOn: '2024-01-01' }],
+      asOf: '2026-11-20T09:30:00+08:00',
+    });
+    const d = dossier({
+      judgments: [
+        {
+          judgmentId: JUDGMENT,
+          enforcingCourtId: 'FJ-LY-XL',
+          items: [{ itemNo: 1, kind: 'CIVIL_INCIDENTAL', dueFen: 5_000_000 }],
+        },
+      ],
+    });
+    expect(flagOf({ messages: [d, joint] }).reasons[0]!.detail).toContain('paid in full on 2026-11-20');
   });
   it('never fires without recorded conduct', () => {
     expect(codes(flagOf({ messages: [dossier(), status()] }))).not.toContain('PP-COOLOFF-6M');
