@@ -2,8 +2,10 @@
 // court and copied to the prison and the procuratorate.
 import * as z from 'zod';
 import { propertyKind } from './enforcement-status.ts';
+import { MATERIALS } from './materials.ts';
 import { calendarDate, fen, instant, positiveInt, text } from './primitives.ts';
 import { DECISIONS, REASON_CODES, type ReasonCode } from './reason-codes.ts';
+import { remedy } from './remedies.ts';
 import { RULING_OUTCOMES } from './ruling.ts';
 
 export const ITEM_STATES = ['SATISFIED', 'NOT_AFFECTING', 'UNSATISFIED', 'UNKNOWN'] as const;
@@ -12,14 +14,7 @@ export type ItemState = (typeof ITEM_STATES)[number];
 export const ABILITIES = ['ABLE', 'UNABLE', 'UNDETERMINED', 'NOT_APPLICABLE'] as const;
 export type Ability = (typeof ABILITIES)[number];
 
-export const MATERIALS = [
-  'ENFORCEMENT_RECORD',
-  'ASSET_DECLARATION',
-  'THIRD_PARTY_ASSET_STATEMENT',
-  'ADVERSE_CONSEQUENCE_NOTICE',
-  'CONSUMPTION_AND_BALANCE',
-] as const;
-export type Material = (typeof MATERIALS)[number];
+export { MATERIALS, type Material } from './materials.ts';
 
 const reason = z.strictObject({
   code: z.enum(REASON_CODES as [ReasonCode, ...ReasonCode[]]),
@@ -53,6 +48,12 @@ export const fulfilmentFlagBody = z.strictObject({
   items: z.array(flagItem),
   outstandingFen: fen(),
   missingMaterials: z.array(z.enum(MATERIALS)),
+  /** v1.1 point 12: what would change the decision, one entry per reason that is not CLEAR. */
+  remedies: z.array(remedy).optional(),
+  /** v1.1 point 13: the first day the decision could be CLEAR if everyone did their part today. */
+  earliestClearOn: calendarDate.nullable().optional(),
+  /** v1.1 point 14: when the same facts, with no new message, give a different flag. */
+  nextChangeAt: instant.nullable().optional(),
   policy: z.strictObject({
     id: z.string(),
     version: z.string(),

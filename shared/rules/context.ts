@@ -11,6 +11,8 @@ export interface EvaluationContext {
   readonly nowMs: number;
   /** The calendar day of `now` in the dossier's offset: all day arithmetic uses it. */
   readonly today: string;
+  /** The dossier's offset in minutes east of UTC: every day is counted in it. */
+  readonly offsetMinutes: number;
   /** The calendar day of any instant, seen from the dossier's offset. */
   readonly dayOf: (instant: string) => string;
 }
@@ -19,5 +21,5 @@ export function createContext(facts: CaseFacts, policy: Policy, now: string): Ev
   const nowMs = parseInstant(now).epochMs;
   const { offsetMinutes } = parseInstant(facts.dossier.submittedAt);
   const dayOf = (instant: string) => localDate(parseInstant(instant).epochMs, offsetMinutes);
-  return { facts, policy, now, nowMs, today: localDate(nowMs, offsetMinutes), dayOf };
+  return { facts, policy, now, nowMs, today: localDate(nowMs, offsetMinutes), offsetMinutes, dayOf };
 }

@@ -2,6 +2,7 @@
 // (a case file on the command line, or the pipeline's tables).
 import type { EnforcementStatus } from '../contract/enforcement-status.ts';
 import type { AnyMessage } from '../contract/messages.ts';
+import type { Decision } from '../contract/reason-codes.ts';
 import type { ReductionDossier } from '../contract/reduction-dossier.ts';
 import type { Ruling } from '../contract/ruling.ts';
 import type { VerificationRequest } from '../contract/verification-request.ts';
@@ -24,6 +25,8 @@ export interface CaseFacts {
   readonly rulings: readonly Ruling[];
   /** Verification requests the service sent for this application. */
   readonly requests: readonly VerificationRequest[];
+  /** The decision of the last flag sent, when one was (the service knows it; a case file does not). */
+  readonly lastSent?: { readonly decision: Decision };
 }
 
 /**

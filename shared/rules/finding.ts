@@ -18,3 +18,19 @@ export function listing(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
+
+/** Item keys in words, by judgment: "items 1 and 2 of judgment (2019)闽0802刑初123号". */
+export function describeItems(keys: readonly string[]): string {
+  const byJudgment = new Map<string, number[]>();
+  for (const key of keys) {
+    const cut = key.lastIndexOf('#');
+    const judgmentId = key.slice(0, cut);
+    byJudgment.set(judgmentId, [...(byJudgment.get(judgmentId) ?? []), Number(key.slice(cut + 1))]);
+  }
+  return listing(
+    [...byJudgment].map(([judgmentId, itemNos]) => {
+      const sorted = [...itemNos].sort((a, b) => a - b).map(String);
+      return `${sorted.length === 1 ? 'item' : 'items'} ${listing(sorted)} of judgment ${judgmentId}`;
+    }),
+  );
+}

@@ -1,11 +1,13 @@
 // Whether the enforcing courts' word is there and current (contract semantics 6; Art 13(2)):
 // missing and stale statuses, the verification requests they call for, and overdue replies.
 import type { VerificationReason } from '../contract/verification-request.ts';
-import { daysBetween, epochMs } from '../time/calendar.ts';
+import { daysBetween } from '../time/calendar.ts';
 import type { EvaluationContext } from './context.ts';
-import type { ReceivedStatus } from './facts.ts';
 import { finding, listing, type Finding } from './finding.ts';
 import type { AssessedItem } from './items.ts';
+import { requestState, statusesOfPrisoner } from './requests.ts';
+
+export { answers } from './requests.ts';
 
 /** A verification request the service should send (unless one is already open). */
 export interface VerificationNeed {
@@ -78,24 +80,12 @@ function groupNeeds(items: readonly AssessedItem[], reason: VerificationReason):
   }));
 }
 
-/** A status answers a request when it says so, or is about the judgment and newer than it. */
-export function answers(
-  status: ReceivedStatus,
-  request: { requestId: string; judgmentId: string; requestedAt: string },
-): boolean {
-  if (status.body.inReplyTo === request.requestId) return true;
-  if (status.body.judgmentId !== request.judgmentId) return false;
-  const requestedMs = epochMs(request.requestedAt);
-  return epochMs(status.sentAt) >= requestedMs || epochMs(status.body.asOf) >= requestedMs;
-}
-
 /** PP-COURT-OVERDUE: a request past its due time that no status has answered. */
 function overdueReplies(ctx: EvaluationContext): Finding[] {
-  const personId = ctx.facts.dossier.prisoner.personId;
-  const ours = ctx.facts.statuses.filter((s) => s.body.personId === personId);
+  const ours = statusesOfPrisoner(ctx.facts.statuses, ctx.facts.dossier.prisoner.personId);
   const overdue = [...ctx.facts.requests]
     .sort((a, b) => a.requestId.localeCompare(b.requestId))
-    .filter((r) => ctx.nowMs > epochMs(r.dueBy) && !ours.some((s) => answers(s, r)));
+    .filter((r) => requestState(r, ours, ctx.nowMs) === 'OVERDUE');
   if (overdue.length === 0) return [];
   const named = overdue.map((r) => `${r.requestId} on ${r.judgmentId}, due ${r.dueBy}`);
   const items = overdue.flatMap((r) => (r.itemNos ?? []).map((n) => `${r.judgmentId}#${n}`));

@@ -179,6 +179,11 @@ function satisfiedOn({ body }: ReceivedStatus): string {
   return dateOf(body.asOf);
 }
 
+/** The flag's outstandingFen: what is owed on the UNSATISFIED items. */
+export function outstandingOf(items: readonly AssessedItem[]): number {
+  return sum(items.filter((i) => i.state === 'UNSATISFIED').map((i) => i.outstandingFen));
+}
+
 export const isCivil = (kind: PropertyKind): boolean => CIVIL_KINDS.includes(kind);
 
 /** PP-ITEMS-MISMATCH: dossier and courts disagree on the items or their amounts. */

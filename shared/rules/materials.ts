@@ -2,17 +2,17 @@
 // or unknown, the court needs five kinds of material; seven days after the first
 // submission a gap stops the case being filed (不予立案).
 import type { Material } from '../contract/fulfilment-flag.ts';
-import { addDays } from '../time/calendar.ts';
 import type { EvaluationContext } from './context.ts';
 import { finding, listing, type Finding } from './finding.ts';
 import type { AssessedItem } from './items.ts';
+import { materialsLastDay } from './periods.ts';
 
 export interface MaterialsAssessment {
   readonly missing: readonly Material[];
   readonly findings: readonly Finding[];
 }
 
-const MATERIAL_WORDS: Record<Material, string> = {
+export const MATERIAL_WORDS: Record<Material, string> = {
   ENFORCEMENT_RECORD: 'enforcement record (5(i))',
   ASSET_DECLARATION: 'asset declaration (5(ii))',
   THIRD_PARTY_ASSET_STATEMENT: 'statement on assets held (5(iii))',
@@ -35,11 +35,11 @@ export function assessMaterials(ctx: EvaluationContext, items: readonly Assessed
   const missing = (Object.keys(present) as Material[]).filter((m) => !present[m]);
   if (missing.length === 0) return { missing, findings: [] };
 
-  // Calendar days in the dossier's offset: day 7 after the first submission is too late.
-  const deadline = addDays(ctx.dayOf(ctx.facts.firstSubmittedAt), ctx.policy.materialsGraceDays);
+  // Point 16: the period runs through the 7th day after the first submission's date.
+  const deadline = materialsLastDay(ctx);
   const what = listing(missing.map((m) => MATERIAL_WORDS[m]));
   const keys = undocumented.map((i) => i.key);
-  const late = ctx.today >= deadline;
+  const late = ctx.today > deadline;
   return {
     missing,
     findings: [
@@ -51,7 +51,7 @@ export function assessMaterials(ctx: EvaluationContext, items: readonly Assessed
           )
         : finding(
             'PP-MAT-PENDING',
-            `Missing: ${what}; the prison may supply them before the ${ctx.policy.materialsGraceDays}-day period ends on ${deadline}.`,
+            `Missing: ${what}; the prison may supply them until the ${ctx.policy.materialsGraceDays}-day period ends at the end of ${deadline}.`,
             keys,
           ),
     ],

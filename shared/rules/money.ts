@@ -11,3 +11,8 @@ export function formatYuan(fen: number): string {
 export function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
 }
+
+/** An amount for a person who may need either unit: "40,000.00 yuan (4,000,000 fen)". */
+export function formatYuanAndFen(fen: number): string {
+  return `${formatYuan(fen)} (${fen.toLocaleString('en-US')} fen)`;
+}

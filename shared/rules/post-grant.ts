@@ -1,6 +1,8 @@
-// After a grant (rules R24, R25; Art 14(2); contract semantics 9): only findings dated
-// after the ruling count. Serious false declaration or concealment calls for revocation;
-// anything else found means enforcement continues while the grant stands.
+// After a grant (rules R24, R25; Art 14(2); contract semantics 9 and v1.1 point 15): only
+// findings dated after the ruling count. Serious false declaration or concealment calls for
+// revocation; anything else found means enforcement continues while the grant stands. When
+// such a finding is withdrawn, a CLEAR revision corrects the last REVOKE or PP-POST-ENFORCE.
+import type { Decision } from '../contract/reason-codes.ts';
 import type { Ruling } from '../contract/ruling.ts';
 import { CONDUCT_WORDS, type ConductRecord } from './conduct.ts';
 import { finding, listing, type Finding } from './finding.ts';
@@ -52,4 +54,13 @@ export function afterGrant(
     );
   }
   return findings;
+}
+
+/**
+ * Point 15: after a grant a revision goes out whenever the post-grant decision differs from the
+ * last one sent; a CLEAR goes out only to correct a flag that was not CLEAR (never to repeat one,
+ * and never as the first word after the grant when nothing was sent before).
+ */
+export function sendAfterGrant(decision: Decision, lastSent: Decision | undefined): boolean {
+  return decision !== 'CLEAR' || (lastSent !== undefined && lastSent !== 'CLEAR');
 }

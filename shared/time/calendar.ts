@@ -133,3 +133,14 @@ export function laterDate(a: string, b: string): string {
 export function earlierDate(a: string, b: string): string {
   return a <= b ? a : b;
 }
+
+/** The moment a calendar day begins (00:00:00) in the given offset. */
+export function startOfDay(date: string, offsetMinutes: number): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day) - offsetMinutes * MS_PER_MINUTE;
+}
+
+/** The last second of a calendar day (23:59:59) in the given offset, as an instant. */
+export function endOfDayInstant(date: string, offsetMinutes: number): string {
+  return formatInstant(startOfDay(date, offsetMinutes) + MS_PER_DAY - 1_000, offsetMinutes);
+}

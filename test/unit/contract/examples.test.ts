@@ -1,6 +1,7 @@
 // The contract's own examples are valid, and the example case gives the example flag.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fulfilmentFlagMessage } from '../../../shared/contract/messages.ts';
 import { anyMessage } from '../../../shared/contract/messages.ts';
 import { validate } from '../../../shared/contract/problems.ts';
 import { evaluateCaseText } from '../../../shared/rules/evaluate-case.ts';
@@ -31,5 +32,22 @@ describe('contract examples', () => {
     expect(flag.policy).toEqual(expected.policy);
     expect(flag.inputs).toEqual(expected.inputs);
     expect(flag.evaluatedAt).toBe(expected.evaluatedAt);
+  });
+
+  it('case.json gives the v1.1 example flag: remedies, earliestClearOn and nextChangeAt', () => {
+    const example = JSON.parse(read('v1.1/fulfilment-flag.json'));
+    const valid = validate(fulfilmentFlagMessage, example);
+    expect(valid.ok ? [] : valid.problems).toEqual([]);
+    const result = evaluateCaseText(read('case.json'));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const { flag } = result.value;
+    const expected = example.body;
+    expect(flag.remedies).toEqual(expected.remedies);
+    expect(flag.earliestClearOn).toBe(expected.earliestClearOn);
+    expect(flag.nextChangeAt).toBe(expected.nextChangeAt);
+    // Everything the v1 example pins holds for the v1.1 one too.
+    expect(flag.decision).toBe(expected.decision);
+    expect(flag.items).toEqual(expected.items);
+    expect(flag.inputs).toEqual(expected.inputs);
   });
 });

@@ -101,17 +101,20 @@ describe('Art 5 materials (R05, R06)', () => {
     expect(flag.missingMaterials).toEqual(['ASSET_DECLARATION', 'ADVERSE_CONSEQUENCE_NOTICE']);
     expect(flag.decision).toBe('FLAG');
   });
-  it('PP-MAT-MISSING once seven days have passed (BLOCK: not filed)', () => {
-    const flag = flagOf({ now: '2026-11-28T09:00:00+08:00', messages: [dossier({ finances: null }), status()] });
+  it('PP-MAT-MISSING from the eighth day after the first submission (BLOCK: not filed)', () => {
+    const flag = flagOf({ now: '2026-11-29T00:00:00+08:00', messages: [dossier({ finances: null }), status()] });
     expect(codes(flag)).toContain('PP-MAT-MISSING');
     expect(flag.missingMaterials).toEqual(['CONSUMPTION_AND_BALANCE']);
     expect(flag.decision).toBe('BLOCK');
   });
-  it('counts calendar days in the dossier’s offset: the sixth day is still pending', () => {
-    const flag = flagOf({ now: '2026-11-27T23:59:59+08:00', messages: [dossier({ finances: null }), status()] });
+  it('counts as procedural law does (point 16): the seventh day after the submission is still pending', () => {
+    // Submitted on the 21st: the 21st is not counted; the period runs through the end of the 28th.
+    const flag = flagOf({ now: '2026-11-28T23:59:59+08:00', messages: [dossier({ finances: null }), status()] });
     expect(codes(flag)).toContain('PP-MAT-PENDING');
-    // 16:00 UTC on the 27th is already the 28th, the seventh day, in Beijing.
-    const utc = flagOf({ now: '2026-11-27T16:00:00Z', messages: [dossier({ finances: null }), status()] });
+    const pending = flag.remedies!.find((r) => r.code === 'PP-MAT-PENDING')!;
+    expect(pending).toMatchObject({ action: 'SUPPLY_MATERIALS', party: 'PRISON', until: '2026-11-28' });
+    // 16:00 UTC on the 28th is already the 29th, the eighth day, in Beijing.
+    const utc = flagOf({ now: '2026-11-28T16:00:00Z', messages: [dossier({ finances: null }), status()] });
     expect(codes(utc)).toContain('PP-MAT-MISSING');
   });
   it('the clock runs from the first version, not a later correction', () => {

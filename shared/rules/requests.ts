@@ -1,0 +1,34 @@
+// The engine's notion of a verification request (核实函, Art 13(2)): answered, still open,
+// or overdue. The pipeline asks these questions of the engine instead of keeping its own
+// clock, so the deadline sweep and the flag can never disagree about a reply period.
+import type { VerificationRequest } from '../contract/verification-request.ts';
+import { epochMs } from '../time/calendar.ts';
+import type { ReceivedStatus } from './facts.ts';
+import { overdueFrom } from './periods.ts';
+
+export type RequestState = 'ANSWERED' | 'OPEN' | 'OVERDUE';
+
+type RequestRef = Pick<VerificationRequest, 'requestId' | 'judgmentId' | 'requestedAt'>;
+
+/** A status answers a request when it says so, or is about the judgment and newer than it. */
+export function answers(status: ReceivedStatus, request: RequestRef): boolean {
+  if (status.body.inReplyTo === request.requestId) return true;
+  if (status.body.judgmentId !== request.judgmentId) return false;
+  const requestedMs = epochMs(request.requestedAt);
+  return epochMs(status.sentAt) >= requestedMs || epochMs(status.body.asOf) >= requestedMs;
+}
+
+/** Where a request stands at `nowMs`, given the prisoner's statuses (already in scope). */
+export function requestState(
+  request: RequestRef & Pick<VerificationRequest, 'dueBy'>,
+  statuses: readonly ReceivedStatus[],
+  nowMs: number,
+): RequestState {
+  if (statuses.some((s) => answers(s, request))) return 'ANSWERED';
+  return nowMs >= overdueFrom(request.dueBy) ? 'OVERDUE' : 'OPEN';
+}
+
+/** Statuses about the application's prisoner: only these can answer its requests. */
+export function statusesOfPrisoner(statuses: readonly ReceivedStatus[], personId: string): ReceivedStatus[] {
+  return statuses.filter((s) => s.body.personId === personId);
+}
