@@ -10,12 +10,21 @@ export type RequestState = 'ANSWERED' | 'OPEN' | 'OVERDUE';
 
 type RequestRef = Pick<VerificationRequest, 'requestId' | 'judgmentId' | 'requestedAt'>;
 
-/** A status answers a request when it says so, or is about the judgment and newer than it. */
+/**
+ * A status answers a request when it says so (`inReplyTo`), or is about the judgment and newer
+ * than the request: sent, or true as of, at or after `requestedAt`. Those dates are the court's
+ * claims; a status the service had already received when it asked cannot be the reply, whatever
+ * it claims (a court clock ahead of ours, a snapshot dated later the same day), so where the
+ * service's receipt time is known (on the service's clock, like `requestedAt`), one received at
+ * or before the request never answers it. Without that, such a status "answered" each new
+ * request at once and every evaluation asked again (issue 9).
+ */
 export function answers(status: ReceivedStatus, request: RequestRef): boolean {
   if (status.body.inReplyTo === request.requestId) return true;
   if (status.body.judgmentId !== request.judgmentId) return false;
   const requestedMs = epochMs(request.requestedAt);
-  return epochMs(status.sentAt) >= requestedMs || epochMs(status.body.asOf) >= requestedMs;
+  if (status.receivedAt !== undefined && epochMs(status.receivedAt) <= requestedMs) return false;
+  return Math.max(epochMs(status.sentAt), epochMs(status.body.asOf)) >= requestedMs;
 }
 
 /** Where a request stands at `nowMs`, given the prisoner's statuses (already in scope). */

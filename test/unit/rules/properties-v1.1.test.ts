@@ -58,7 +58,7 @@ describe('contract v1.1 invariants', () => {
         const facts = factsOf(c);
         const { flag } = evaluate(facts, DEFAULT_POLICY, c.now);
         const today = localDate(epochMs(c.now), OFFSET);
-        const clearOn = flag.earliestClearOn;
+        const clearOn = flag.earliestClearOn ?? null;
         if (flag.ruling !== undefined) {
           expect(clearOn).toBeNull();
           return;
@@ -91,7 +91,8 @@ describe('contract v1.1 invariants', () => {
         const here = decidedContent(flag);
         const contentAt = (epoch: number) => decidedContent(decideAt(facts, DEFAULT_POLICY, at(epoch)).flag);
         const nowMs = epochMs(c.now);
-        if (flag.nextChangeAt === null) {
+        if (!flag.nextChangeAt) {
+          expect(flag.nextChangeAt).toBeNull();
           // Nothing changes with time alone: not in the next two years either.
           if (flag.ruling === undefined) expect(contentAt(nowMs + Math.floor(share * 730) * 86_400_000)).toBe(here);
           return;
