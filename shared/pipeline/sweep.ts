@@ -1,18 +1,24 @@
 // The deadline sweep: applications whose next check time has come are queued for
-// re-evaluation, so PP-MAT-MISSING, PP-COURT-OVERDUE and stale statuses appear on time
-// even when no message arrives. The evaluation moves nextCheckAt forward.
+// re-evaluation, so PP-MAT-MISSING, PP-COURT-OVERDUE, stale statuses and the end of a
+// cool-off appear on time even when no message arrives. The next check time is the engine's
+// nextChangeAt, stored by the evaluation (evaluate-prisoner.ts): the sweep keeps no clock of
+// the rules, so a new date-dependent rule cannot be forgotten here.
 import { logger } from '../powertools/logger.ts';
 import { count, METRIC } from '../powertools/metrics.ts';
 import { enqueueEvaluations, type EnqueuedEvaluation } from '../queues/evaluation-requests.ts';
 import { dueApplications } from '../storage/deadline-index.ts';
 import { deadlineShards } from '../storage/keys.ts';
+import { nowMsOf } from './clock.ts';
 import type { Dependencies } from './dependencies.ts';
 
 export interface SweepResult {
   readonly due: number;
 }
 
-export async function sweepDeadlines(deps: Dependencies<'cases'>, nowMs: number = Date.now()): Promise<SweepResult> {
+export async function sweepDeadlines(
+  deps: Dependencies<'cases'>,
+  nowMs: number = nowMsOf(deps.clock),
+): Promise<SweepResult> {
   const nowIso = new Date(nowMs).toISOString();
   let due = 0;
   for (const shard of deadlineShards()) {

@@ -22,6 +22,8 @@ export const METRIC = {
   flagsSent: 'FlagsSent',
   /** Verification requests (核实函) sent to enforcing courts. */
   verificationRequestsSent: 'VerificationRequestsSent',
+  /** Stored requests never sent because a ruling made them moot first. */
+  verificationRequestsWithdrawn: 'VerificationRequestsWithdrawn',
 } as const;
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
 

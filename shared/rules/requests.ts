@@ -41,3 +41,15 @@ export function requestState(
 export function statusesOfPrisoner(statuses: readonly ReceivedStatus[], personId: string): ReceivedStatus[] {
   return statuses.filter((s) => s.body.personId === personId);
 }
+
+/** Whether a request for this judgment and reason is still open: then no second one is sent. */
+export function hasOpenRequest(
+  need: Pick<VerificationRequest, 'judgmentId' | 'reason'>,
+  requests: readonly VerificationRequest[],
+  statuses: readonly ReceivedStatus[],
+  nowMs: number,
+): boolean {
+  return requests.some(
+    (r) => r.judgmentId === need.judgmentId && r.reason === need.reason && requestState(r, statuses, nowMs) === 'OPEN',
+  );
+}

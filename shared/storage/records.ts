@@ -67,6 +67,8 @@ export const storedRequest = z.object({
   enforcingCourtId: z.string(),
   messageId: z.string(),
   sent: z.boolean(),
+  /** Set instead of sending, when a ruling made the question moot before it went out. */
+  withdrawnAt: z.string().optional(),
 });
 export type StoredRequest = z.infer<typeof storedRequest>;
 

@@ -47,3 +47,23 @@ export async function markRequestSent(
     }),
   );
 }
+
+/** Records that an unsent request will never be sent (the application was ruled on first). */
+export async function markRequestWithdrawn(
+  db: DynamoDBDocumentClient,
+  table: string,
+  personId: string,
+  requestId: string,
+  at: string,
+): Promise<void> {
+  await db.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: requestKey(personId, requestId),
+      UpdateExpression: 'SET #withdrawnAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND #sent = :false',
+      ExpressionAttributeNames: { '#withdrawnAt': 'withdrawnAt', '#sent': 'sent' },
+      ExpressionAttributeValues: { ':at': at, ':false': false },
+    }),
+  );
+}

@@ -1,7 +1,8 @@
 // The evaluate use case: one prisoner, loaded with one consistent query; for each affected
-// application, run the engine, record a new revision only when the decision or its inputs
-// changed, deliver what is undelivered, ask enforcing courts what is missing, and end with
-// one conditional update of the application (revision, delivered mark, next deadline).
+// application, run the engine, ask enforcing courts what is missing (then the flag names the
+// reply's due date), record a new revision only when the flag changed, deliver what is
+// undelivered, and end with one conditional update of the application (revision, delivered
+// mark, and the engine's nextChangeAt as the next deadline check).
 // Runs only one at a time per prisoner (FIFO group), and every step is idempotent, so a
 // retry after a crash at any point converges on the same state.
 import type { VerificationRequest } from '../../contract/verification-request.ts';
@@ -9,18 +10,19 @@ import { logger } from '../../powertools/logger.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
 import type { EvaluationRequest } from '../../queues/evaluation-requests.ts';
 import { evaluate } from '../../rules/evaluate.ts';
+import type { CaseFacts } from '../../rules/facts.ts';
 import { DEFAULT_POLICY } from '../../rules/policy.ts';
 import { findRevision, type Revision } from '../../storage/decision-store.ts';
 import { indexInstant, saveEvaluation, type EvaluationChanges } from '../../storage/evaluation-store.ts';
 import { loadPrisoner, type PrisonerRecord } from '../../storage/prisoner-store.ts';
 import type { StoredApplication } from '../../storage/records.ts';
+import { dossierOffset } from '../../rules/periods.ts';
 import { epochMs } from '../../time/calendar.ts';
 import { deliverPending } from './delivery.ts';
 import { factsOf, receivedStatuses, requestsOf } from './facts.ts';
 import { fingerprintOf } from './fingerprint.ts';
-import { nextCheckAt } from './next-check.ts';
 import { recordRevision, type EvaluationDependencies } from './revisions.ts';
-import { requestVerifications } from './verification.ts';
+import { requestVerifications, withdrawUnsent } from './verification.ts';
 
 export interface ApplicationResult {
   readonly applicationId: string;
@@ -61,16 +63,38 @@ async function evaluateApplication(
   const personId = application.dossier.prisoner.personId;
   const policy = DEFAULT_POLICY;
   const facts = factsOf(prisoner, application);
-  const evaluation = evaluate(facts, policy, now);
+  let evaluation = evaluate(facts, policy, now);
   const { closed } = evaluation;
+  const stored = requestsOf(prisoner, applicationId);
+
+  let requestsSent = 0;
+  if (evaluation.flag.ruling === undefined) {
+    // Questions first: a request sent now is a fact of the flag (its due date, its deadline).
+    const verification = await requestVerifications(
+      deps,
+      {
+        personId,
+        applicationId,
+        needs: evaluation.verificationNeeds,
+        requests: stored,
+        statuses: receivedStatuses(prisoner),
+        policy,
+        offsetMinutes: dossierOffset(application.dossier.submittedAt),
+      },
+      now,
+    );
+    requestsSent = verification.sent;
+    if (verification.created.length > 0) evaluation = evaluate(withRequests(facts, verification.created), policy, now);
+  } else {
+    // A ruling settles the application: what a crash left unsent is withdrawn, not lost.
+    await withdrawUnsent(deps, personId, stored, now);
+  }
 
   // `committed`: the revision the application item is at; `revision`: the newest recorded.
   let committed = application.revision ?? 0;
   let revision = committed;
   let latest: Revision | undefined;
-  let requestsSent = 0;
-  let newRequests: readonly VerificationRequest[] = [];
-  // send is false once the application is closed, or granted with nothing new: no flags then.
+  // send is false once the application is closed, or granted with nothing to correct: no flags then.
   if (evaluation.send) {
     const fingerprint = fingerprintOf(evaluation.flag);
     if (fingerprint !== application.fingerprint) {
@@ -97,30 +121,9 @@ async function evaluateApplication(
     }
   }
   const flagsDelivered = await deliverPending(deps, application, revision, now, latest);
-  if (evaluation.send) {
-    const verification = await requestVerifications(
-      deps,
-      {
-        personId,
-        applicationId,
-        needs: evaluation.verificationNeeds,
-        requests: requestsOf(prisoner, applicationId),
-        statuses: receivedStatuses(prisoner),
-        policy,
-      },
-      now,
-    );
-    requestsSent = verification.sent;
-    newRequests = verification.created;
-  }
 
-  // Requests sent just now have reply deadlines of their own.
-  const next = nextCheckAt(
-    { ...facts, requests: [...facts.requests, ...newRequests] },
-    evaluation,
-    policy,
-    epochMs(now),
-  );
+  // The engine says when time alone changes the flag; the deadline sweep looks again then.
+  const next = evaluation.flag.nextChangeAt ? epochMs(evaluation.flag.nextChangeAt) : undefined;
   const nextIndexed = next === undefined ? undefined : indexInstant(next);
   const newRevision = latest !== undefined && latest.revision > committed ? latest : undefined;
   const changes: EvaluationChanges = {
@@ -156,4 +159,8 @@ async function evaluateApplication(
   };
   logger.info('application evaluated', { ...result, trigger, nextCheckAt: nextIndexed });
   return result;
+}
+
+function withRequests(facts: CaseFacts, created: readonly VerificationRequest[]): CaseFacts {
+  return { ...facts, requests: [...facts.requests, ...created] };
 }

@@ -22,6 +22,10 @@ export function factsOf(prisoner: PrisonerRecord, application: StoredApplication
     firstSubmittedAt: application.firstSubmittedAt,
     statuses: receivedStatuses(prisoner),
     rulings: Object.values(application.rulings).map((r) => r.body),
-    requests: requestsOf(prisoner, application.applicationId).map((r) => r.body),
+    // A withdrawn request never reached the court: nothing can be overdue on it.
+    requests: requestsOf(prisoner, application.applicationId)
+      .filter((r) => !r.withdrawnAt)
+      .map((r) => r.body),
+    ...(application.decision ? { lastSent: { decision: application.decision } } : {}),
   };
 }

@@ -1,7 +1,10 @@
-// What makes two flags "the same decision on the same inputs": the body without the
-// evaluation instant and the revision number, in a canonical (key-sorted) JSON form.
+// What makes two flags "the same decision on the same inputs": the body without the fields
+// that only describe time (the engine's PROJECTION_FIELDS: evaluation instant, revision,
+// earliestClearOn, nextChangeAt), in a canonical (key-sorted) JSON form. So a revision goes
+// out when the flag changed, never because a day passed.
 import type { FulfilmentFlag } from '../../contract/fulfilment-flag.ts';
 import { sha256Hex } from '../../queues/hashing.ts';
+import { PROJECTION_FIELDS } from '../../rules/next-change.ts';
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -15,6 +18,7 @@ function canonical(value: unknown): string {
 }
 
 export function fingerprintOf(flag: FulfilmentFlag): string {
-  const { evaluatedAt: _evaluatedAt, revision: _revision, ...decided } = flag;
+  const decided: Record<string, unknown> = { ...flag };
+  for (const field of PROJECTION_FIELDS) delete decided[field];
   return sha256Hex(canonical(decided));
 }

@@ -1,6 +1,7 @@
 // Verification requests (核实函, Art 13(2)) to enforcing courts for missing, stale or
-// undocumented statuses. One open request per application, judgment and reason: a request
-// is open until a status answers it or its dueBy passes (then it is overdue, and asked again).
+// undocumented statuses. One open request per application, judgment and reason; whether a
+// request is open, answered or overdue, and when it is due, is the engine's to say
+// (rules/requests.ts, rules/periods.ts): the pipeline keeps no clock of its own.
 import type { VerificationRequestMessage } from '../../contract/messages.ts';
 import type { Policy } from '../../contract/policy.ts';
 import type { VerificationRequest } from '../../contract/verification-request.ts';
@@ -9,20 +10,18 @@ import { count, METRIC } from '../../powertools/metrics.ts';
 import { composeMessageId, sha256Hex } from '../../queues/hashing.ts';
 import { sendToInstitution } from '../../queues/outbound.ts';
 import type { ReceivedStatus } from '../../rules/facts.ts';
-import { answers, type VerificationNeed } from '../../rules/freshness.ts';
+import type { VerificationNeed } from '../../rules/freshness.ts';
+import { replyDueBy } from '../../rules/periods.ts';
+import { hasOpenRequest } from '../../rules/requests.ts';
 import { recordAccess } from '../../storage/access-store.ts';
 import type { StoredRequest } from '../../storage/records.ts';
-import { markRequestSent, putRequest } from '../../storage/request-store.ts';
-import { addDaysToInstant, epochMs } from '../../time/calendar.ts';
+import { markRequestSent, markRequestWithdrawn, putRequest } from '../../storage/request-store.ts';
+import { epochMs } from '../../time/calendar.ts';
 import { institutionOfKind } from '../registry.ts';
 import type { EvaluationDependencies } from './revisions.ts';
 
 /** The contract allows 1..100 item numbers; more than that asks about the whole judgment. */
 const MAX_ITEM_NOS = 100;
-
-export function isOpen(request: StoredRequest, statuses: readonly ReceivedStatus[], nowMs: number): boolean {
-  return nowMs <= epochMs(request.body.dueBy) && !statuses.some((s) => answers(s, request.body));
-}
 
 async function send(
   deps: EvaluationDependencies,
@@ -60,6 +59,8 @@ export interface VerificationInput {
   readonly requests: readonly StoredRequest[];
   readonly statuses: readonly ReceivedStatus[];
   readonly policy: Policy;
+  /** The dossier's offset: a reply is due at the end of a day counted in it. */
+  readonly offsetMinutes: number;
 }
 
 export interface VerificationResult {
@@ -93,15 +94,13 @@ export async function requestVerifications(
   const service = deps.registry.service.id;
   let sent = 0;
   const created: VerificationRequest[] = [];
-  for (const unsent of input.requests.filter((r) => !r.sent)) {
+  for (const unsent of input.requests.filter((r) => !r.sent && !r.withdrawnAt)) {
     await send(deps, input.personId, unsent, now);
     sent += 1;
   }
+  const stored = input.requests.map((r) => r.body);
   for (const need of input.needs) {
-    const open = input.requests.some(
-      (r) => r.body.judgmentId === need.judgmentId && r.body.reason === need.reason && isOpen(r, input.statuses, nowMs),
-    );
-    if (open) continue;
+    if (hasOpenRequest(need, stored, input.statuses, nowMs)) continue;
     if (!institutionOfKind(deps.registry, need.enforcingCourtId, 'ENFORCING_COURT')) {
       logger.warn('verification needed from an institution that is not a registered enforcing court', {
         applicationId: input.applicationId,
@@ -110,7 +109,7 @@ export async function requestVerifications(
       continue;
     }
     const requestId = requestIdFor(input.applicationId, need, input.requests);
-    const stored = await putRequest(deps.db, deps.env.tables.cases, input.personId, {
+    const request = await putRequest(deps.db, deps.env.tables.cases, input.personId, {
       body: {
         requestId,
         applicationId: input.applicationId,
@@ -118,14 +117,38 @@ export async function requestVerifications(
         ...(need.itemNos.length > 0 && need.itemNos.length <= MAX_ITEM_NOS ? { itemNos: [...need.itemNos] } : {}),
         reason: need.reason,
         requestedAt: now,
-        dueBy: addDaysToInstant(now, input.policy.courtReplyDays),
+        dueBy: replyDueBy(now, input.policy, input.offsetMinutes),
       },
       enforcingCourtId: need.enforcingCourtId,
       messageId: composeMessageId(`${service}:vr:`, requestId),
     });
-    await send(deps, input.personId, stored, now);
-    created.push(stored.body);
+    await send(deps, input.personId, request, now);
+    created.push(request.body);
     sent += 1;
   }
   return { sent, created };
+}
+
+/**
+ * Once a ruling settles the application, no question to a court is pending any more: a request
+ * a crash left stored but unsent is withdrawn, explicitly, so none is ever silently lost.
+ */
+export async function withdrawUnsent(
+  deps: EvaluationDependencies,
+  personId: string,
+  requests: readonly StoredRequest[],
+  now: string,
+): Promise<number> {
+  const unsent = requests.filter((r) => !r.sent && !r.withdrawnAt);
+  for (const request of unsent) {
+    await markRequestWithdrawn(deps.db, deps.env.tables.cases, personId, request.body.requestId, now);
+    count(METRIC.verificationRequestsWithdrawn);
+  }
+  if (unsent.length > 0) {
+    logger.info('unsent verification requests withdrawn after a ruling', {
+      applicationId: unsent[0]!.body.applicationId,
+      requestIds: unsent.map((r) => r.body.requestId),
+    });
+  }
+  return unsent.length;
 }

@@ -304,8 +304,16 @@ describe('evaluate', () => {
       itemNos: [1],
       reason: 'STATUS_MISSING',
       requestedAt: NOW,
-      dueBy: '2026-11-28T09:00:01+08:00',
+      // Point 16: the end of the seventh day after the day it was sent.
+      dueBy: '2026-11-28T23:59:59+08:00',
     });
+    // The request goes out first, so the flag already names the reply's due date.
+    const flag = sentMessages(aws.sqs).find((m) => m.queueName === 'linkage-test-out-FJ-LY-ZY')!.body.body as {
+      remedies: { code: string; until?: string }[];
+      nextChangeAt: string;
+    };
+    expect(flag.remedies).toContainEqual(expect.objectContaining({ code: 'PP-STATUS-MISSING', until: '2026-11-28' }));
+    expect(flag.nextChangeAt).toBe('2026-11-29T00:00:00+08:00');
     const stored = puts('cases').find((p) => String(p.Item!.sk).startsWith('V#'))!;
     expect(stored.Item).toMatchObject({
       pk: `P#${PERSON_ID}`,
@@ -318,7 +326,8 @@ describe('evaluate', () => {
       .commandCalls(UpdateCommand)
       .map((c) => c.args[0].input)
       .at(-1)!;
-    expect(Object.values(schedule.ExpressionAttributeValues!)).toContain('2026-11-28T01:00:02.000Z');
+    // The deadline sweep looks again when the engine says the flag changes: the reply is overdue.
+    expect(Object.values(schedule.ExpressionAttributeValues!)).toContain('2026-11-28T16:00:00.000Z');
   });
 
   it('sends no second request while one is open, and re-sends one a crash left unsent', async () => {
