@@ -381,6 +381,31 @@ describe('evaluate', () => {
     expect(updates[0]!.ExpressionAttributeValues![':at']).toBe(1);
   });
 
+  it('withdraws a request a crash left stored but unsent when a closing ruling came first', async () => {
+    const denied = ruling({ outcome: 'DENIED', ruledOn: '2026-11-20' });
+    const unsent = request({ requestId: 'VR-unsent', requestedAt: '2026-11-20T09:00:00+08:00' });
+    holds(applicationItem(dossier(), { revision: 1, sentRevision: 1, fingerprint: 'r1' }, [denied]), {
+      pk: `P#${PERSON_ID}`,
+      sk: 'V#VR-unsent',
+      body: unsent.body,
+      enforcingCourtId: 'FJ-LY-XL',
+      messageId: 'LINKAGE:vr:VR-unsent',
+      sent: false,
+    });
+    const response = await run(evaluationRecord(TRIGGER));
+    expect(response.batchItemFailures).toEqual([]);
+    // Not sent (the question is moot), and not left pending either: explicitly withdrawn.
+    expect(sentMessages(aws.sqs)).toEqual([]);
+    const withdrawal = aws.documents
+      .commandCalls(UpdateCommand)
+      .map((c) => c.args[0].input)
+      .find((u) => u.Key?.sk === 'V#VR-unsent');
+    expect(withdrawal).toBeDefined();
+    expect(withdrawal!.ConditionExpression).toBe('attribute_exists(pk) AND #sent = :false');
+    expect(changesOf(withdrawal!).set).toEqual({ withdrawnAt: NOW });
+    expect(addMetric).toHaveBeenCalledWith('VerificationRequestsWithdrawn', 'Count', 1);
+  });
+
   it('still finishes a revision an interrupted run recorded before the application closed', async () => {
     const denied = ruling({ outcome: 'DENIED', ruledOn: '2026-11-20' });
     const orphan = { ...expected.flag, revision: 2, evaluatedAt: '2026-11-21T08:00:00+08:00' };
