@@ -10,8 +10,9 @@
 //              no one else got them; the decisions table holds 1..N, no two in a row alike;
 //   once       no verification request is created twice for the same need (a second request,
 //              unlike a second copy, cannot be de-duplicated by the court); every request sent
-//              was stored first and received; every disclosure has its access record
-//              (support/disclosures.ts);
+//              was stored first and received; every stored request was sent or explicitly
+//              withdrawn (a stored-but-unsent one counts as lost); every disclosure has its
+//              access record (support/disclosures.ts);
 //   rejections none: every message of the fault run is valid;
 //   DLQs       hold exactly the poison messages.
 // `lost` counts effects of accepted messages that are missing; `wrong` final decisions.
@@ -225,6 +226,13 @@ export function checkFaultRun(workload: FaultWorkload, outcome: RunOutcome, regi
   }
 
   lost += checkDisclosures(outcome, requests, violate);
+
+  // once: a stored request that was neither sent nor withdrawn is a question silently lost.
+  for (const item of outcome.cases) {
+    if (!String(item.sk).startsWith('V#') || item.sent === true || typeof item.withdrawnAt === 'string') continue;
+    lost += 1;
+    violate('once: request stored but never sent', String(item.sk).slice(2));
+  }
 
   // DLQs hold exactly the poison messages.
   const dead = outcome.deadLetters.map((d) => d.body).sort();
