@@ -5,6 +5,7 @@ import type { FulfilmentFlag } from '../shared/contract/fulfilment-flag.ts';
 import type { Rejection } from '../shared/contract/rejection.ts';
 import type { VerificationRequest } from '../shared/contract/verification-request.ts';
 import { formatYuan } from '../shared/rules/money.ts';
+import { formatRemedies } from './remedy-format.ts';
 
 export function formatMessage(text: string): string {
   let value: unknown;
@@ -42,6 +43,7 @@ export function formatFlag(flag: FulfilmentFlag): string[] {
     ),
   ];
   if (flag.missingMaterials.length > 0) lines.push(`    missing materials: ${flag.missingMaterials.join(', ')}`);
+  lines.push(...formatRemedies(flag));
   return lines;
 }
 

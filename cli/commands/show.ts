@@ -1,5 +1,6 @@
-// `linkage show APPLICATION_ID`: the current decision, its reasons and items, and the
-// revision history from the audit trail. Shows the prisoner number only, never the name or
+// `linkage show APPLICATION_ID`: the current decision, its reasons and items, what would
+// change it (remedies, earliest clear date, next change by time alone), and the revision
+// history from the audit trail. Shows the prisoner number only, never the name or
 // identity number.
 import type { Command } from 'commander';
 import { formatYuan } from '../../shared/rules/money.ts';
@@ -66,7 +67,7 @@ function describe({ application, revisions, requests }: CaseHistory): string[] {
     lines.push('', 'Verification requests:');
     for (const r of requests)
       lines.push(
-        `  ${r.body.requestId} to ${r.enforcingCourtId}: ${r.body.reason} for ${r.body.judgmentId}, requested ${r.body.requestedAt}, due ${r.body.dueBy}${r.sent ? '' : ' (not sent yet)'}`,
+        `  ${r.body.requestId} to ${r.enforcingCourtId}: ${r.body.reason} for ${r.body.judgmentId}, requested ${r.body.requestedAt}, due ${r.body.dueBy}${r.sent ? '' : r.withdrawnAt ? ` (withdrawn ${r.withdrawnAt}, never sent)` : ' (not sent yet)'}`,
       );
   }
   lines.push('', 'Revision history (decisions table):');
