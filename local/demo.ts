@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { formatRemedies } from '../cli/remedy-format.ts';
 import { table } from './console.ts';
 import { checkRun, storyOutcomes, type Check } from './demo/checks.ts';
 import { runScenario } from './demo/run-scenario.ts';
@@ -40,6 +41,13 @@ try {
     ]),
   );
   for (const line of table(['application', 'prisoner no.', 'story', 'rev', 'decision', 'reasons'], rows)) out(line);
+
+  const cooloff = storyOutcomes(run).find((o) => o.story.key === 'cooloff')!;
+  out(`\nWhat ${cooloff.story.applicationId} was told on the way from BLOCK to CLEAR:`);
+  for (const flag of cooloff.flags) {
+    out(`  r${flag.revision} ${flag.decision}, evaluated ${flag.evaluatedAt}:`);
+    for (const line of formatRemedies(flag)) out(`  ${line}`);
+  }
 
   const checks: Check[] = [...checkRun(run, service.registry), await nothingFailed(service)];
   out('\nChecks:');

@@ -6,17 +6,22 @@ import type {
   EnforcementStatusMessage,
   VerificationRequestMessage,
 } from '../../shared/contract/messages.ts';
+import { CLOCK_SHIFT_VARIABLE } from '../../shared/pipeline/clock.ts';
 import { inboundQueue } from '../../shared/resources/queues.ts';
+import { startOfDay } from '../../shared/time/calendar.ts';
 import { sendBodies } from '../../cli/queue-io.ts';
 import type { LocalService } from '../service.ts';
 import { DemoClock } from './messages.ts';
-import { drainOutbound, requestsIn, type Received } from './outbox.ts';
+import { drainOutbound, flagsIn, requestsIn, type Received } from './outbox.ts';
 import {
   answerToRequest,
   concealmentFound,
+  coolOffDates,
+  coolOffPayment,
   dossiers,
   familyPayment,
   grant,
+  HEARING_COURT,
   invalidStatus,
   knownStatuses,
   story,
@@ -64,11 +69,13 @@ export async function runScenario(
   await send([{ senderId: invalid.senderId, text: JSON.stringify(invalid.message) }]);
   await settle();
 
-  progress('2. The prisons submit six proposals to the hearing court.');
+  progress('2. The prisons submit seven proposals to the hearing court.');
   await sendValid(dossiers(new DemoClock(Date.now())));
   await settle();
 
-  progress('3. The court answers its verification request; a family pays; a parole is granted.');
+  progress(
+    '3. The court answers its verification request; a family pays; a prisoner pays during his cool-off; a parole is granted.',
+  );
   const missing = story('missing');
   const request = requestsIn(await collect(missing.item.enforcingCourtId)).find(
     (r) => r.body.applicationId === missing.applicationId,
@@ -76,13 +83,53 @@ export async function runScenario(
   if (!request)
     throw new Error(`no verification request reached ${missing.item.enforcingCourtId} for ${missing.applicationId}`);
   const clock = new DemoClock(Date.now());
-  await sendValid([answerToRequest(clock, request.body), familyPayment(clock), grant(clock)]);
+  await sendValid([answerToRequest(clock, request.body), familyPayment(clock), coolOffPayment(clock), grant(clock)]);
   await settle();
 
   progress('4. After the grant, the enforcing court finds serious concealment of assets.');
   await sendValid([concealmentFound(new DemoClock(Date.now()))]);
   await settle();
 
+  const { endsOn } = coolOffDates(new DemoClock(Date.now()));
+  progress(
+    `5. Time passes: the service clock moves to ${SWEEP_LEAD_SECONDS} s before the cool-off ends on ${endsOn}; the deadline sweep runs every second.`,
+  );
+  await untilCoolOffEnds(service, endsOn, settle, () => collect(HEARING_COURT));
+
   for (const institution of registry.institutions) await collect(institution.id);
   return { sent, invalid, received, requests: requestsIn(received) };
+}
+
+/** How long before the cool-off ends the demo sets the service clock. */
+const SWEEP_LEAD_SECONDS = 3;
+const CST = 8 * 60;
+
+/**
+ * Moves the service clock (local mode's LINKAGE_CLOCK_SHIFT_MS) to just before the cool-off
+ * story's cool-off ends and runs the deadline sweep once a second, as its schedule would, until
+ * the hearing court has the CLEAR revision: no message is sent, time alone changes the flag.
+ * The clock is put back afterwards.
+ */
+async function untilCoolOffEnds(
+  service: LocalService,
+  endsOn: string,
+  settle: () => Promise<void>,
+  collect: () => Promise<Received[]>,
+): Promise<void> {
+  const cooloff = story('cooloff');
+  process.env[CLOCK_SHIFT_VARIABLE] = String(startOfDay(endsOn, CST) - SWEEP_LEAD_SECONDS * 1_000 - Date.now());
+  try {
+    for (let second = 0; second < SWEEP_LEAD_SECONDS + 30; second += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await service.runner.sweep();
+      await settle();
+      const got = await collect();
+      const cleared = flagsIn(got).some(
+        (m) => m.body.applicationId === cooloff.applicationId && m.body.decision === 'CLEAR',
+      );
+      if (cleared) return;
+    }
+  } finally {
+    delete process.env[CLOCK_SHIFT_VARIABLE];
+  }
 }

@@ -1,4 +1,4 @@
-// The demo's story: two prisons propose six prisoners for commutation or parole to the
+// The demo's story: two prisons propose seven prisoners for commutation or parole to the
 // Longyan Intermediate Court; three enforcing courts report on their property penalties.
 //   paid        paid the fine in full                               → CLEAR
 //   unable      asset search found nothing, little money            → CLEAR (PP-UNABLE)
@@ -6,13 +6,17 @@
 //   missing     no status yet: verification request, court answers → FLAG, then CLEAR
 //   family      unpaid, ability unknown; the family pays            → FLAG, then CLEAR
 //   revoked     paid, parole granted, concealment found afterwards  → CLEAR, then REVOKE
+//   cooloff     obstruction ceased; pays; waits out the cool-off    → BLOCK, BLOCK (until the
+//               cool-off ends), then CLEAR on that day, by the deadline sweep alone
 import type {
   EnforcementStatusMessage,
   ReductionDossierMessage,
   RulingMessage,
 } from '../../shared/contract/messages.ts';
 import type { Decision, ReasonCode } from '../../shared/contract/reason-codes.ts';
+import type { EnforcementStatus } from '../../shared/contract/enforcement-status.ts';
 import type { VerificationRequest } from '../../shared/contract/verification-request.ts';
+import { addDays, addMonths } from '../../shared/time/calendar.ts';
 import {
   completeMaterials,
   DemoClock,
@@ -27,7 +31,7 @@ import {
 export const HEARING_COURT = 'FJ-LY-ZY';
 
 export interface Story {
-  readonly key: 'paid' | 'unable' | 'hiding' | 'missing' | 'family' | 'revoked';
+  readonly key: 'paid' | 'unable' | 'hiding' | 'missing' | 'family' | 'revoked' | 'cooloff';
   readonly title: string;
   readonly applicationId: string;
   readonly prisonId: string;
@@ -137,6 +141,25 @@ export const STORIES: readonly Story[] = [
       { decision: 'REVOKE', reason: 'PP-REVOKE' },
     ],
   },
+  {
+    key: 'cooloff',
+    title: 'obstruction ceased; pays; CLEAR when the cool-off ends',
+    applicationId: 'FJ-P01-2026-0107',
+    prisonId: 'FJ-P01',
+    prisoner: prisoner('3508010107', '刘某', '1981-02-11', 107),
+    item: {
+      judgmentId: '(2020)闽0802刑初64号',
+      enforcingCourtId: 'FJ-LY-XL',
+      itemNo: 1,
+      kind: 'FINE',
+      dueFen: 1_500_000,
+    },
+    expected: [
+      { decision: 'BLOCK', reason: 'PP-COOLOFF-6M' },
+      { decision: 'BLOCK', reason: 'PP-COOLOFF-6M' },
+      { decision: 'CLEAR', reason: 'PP-SATISFIED' },
+    ],
+  },
 ];
 
 export const story = (key: Story['key']): Story => STORIES.find((s) => s.key === key)!;
@@ -183,7 +206,47 @@ export function knownStatuses(clock: DemoClock): EnforcementStatusMessage[] {
       version: 1,
       ...paidInFull(clock, s('revoked'), 'SELF', 'ZP2024-000106'),
     }),
+    statusMessage(clock, s('cooloff').item, s('cooloff').prisoner.personId, {
+      label: 'XL-0107',
+      version: 1,
+      conduct: obstructionCeased(clock),
+    }),
   ];
+}
+
+/**
+ * The cool-off story's obstruction: ceased so long ago that the six-month wait ends on the
+ * first day after today (a calendar month has no 31st, so this is counted, not assumed).
+ */
+export function coolOffDates(clock: DemoClock): { ceasedOn: string; endsOn: string } {
+  const today = clock.date(0);
+  let ceasedOn = addDays(addMonths(today, -6), -3);
+  while (addMonths(ceasedOn, 6) <= today) ceasedOn = addDays(ceasedOn, 1);
+  return { ceasedOn, endsOn: addMonths(ceasedOn, 6) };
+}
+
+function obstructionCeased(clock: DemoClock): EnforcementStatus['conduct'] {
+  const { ceasedOn } = coolOffDates(clock);
+  return [
+    {
+      code: 'OBSTRUCTS_ENFORCEMENT',
+      foundOn: addDays(ceasedOn, -120),
+      ceasedOn,
+      detail: 'refused to appear for the property report; appeared and reported later',
+    },
+  ];
+}
+
+/** Phase 3: the cool-off prisoner pays in full today; the cool-off still runs from the cessation. */
+export function coolOffPayment(clock: DemoClock): EnforcementStatusMessage {
+  const s = story('cooloff');
+  return statusMessage(clock, s.item, s.prisoner.personId, {
+    label: 'XL-0107',
+    version: 2,
+    conduct: obstructionCeased(clock),
+    payments: [{ receiptNo: 'LY2026-000107', amountFen: s.item.dueFen, payer: 'SELF', paidOn: clock.date(0) }],
+    documents: [{ type: 'PAYMENT_RECEIPT', ref: 'LY2026-000107', issuedOn: clock.date(0) }],
+  });
 }
 
 /** A status with an invalid identity number (wrong check digit): the service rejects it. */
@@ -203,6 +266,7 @@ export function dossiers(clock: DemoClock): ReductionDossierMessage[] {
     missing: 60_000,
     family: 30_000,
     revoked: 80_000,
+    cooloff: 2_000_000,
   };
   return STORIES.map((s) =>
     dossierMessage(clock, {

@@ -79,6 +79,22 @@ describe('the demo scenario through the real queues, tables and handlers', () =>
     expect(flags[1]!.ruling).toMatchObject({ outcome: 'GRANTED' });
   });
 
+  it('a prisoner who pays during the cool-off is CLEAR the day it ends, by the deadline sweep alone', () => {
+    const flags = flagsOf('cooloff');
+    expect(summary(flags)).toEqual([
+      { revision: 1, decision: 'BLOCK', codes: ['PP-COOLOFF-6M', 'PP-ABLE-UNPAID', 'PP-AMBIG-6.3'] },
+      { revision: 2, decision: 'BLOCK', codes: ['PP-COOLOFF-6M'] },
+      { revision: 3, decision: 'CLEAR', codes: ['PP-SATISFIED'] },
+    ]);
+    const endsOn = flags[1]!.earliestClearOn!;
+    expect(flags[0]!.earliestClearOn).toBe(endsOn);
+    expect(flags[1]!.nextChangeAt).toBe(`${endsOn}T00:00:00+08:00`);
+    expect(flags[1]!.remedies).toEqual([expect.objectContaining({ action: 'WAIT', until: endsOn })]);
+    // Revision 3 rests on the same inputs as revision 2: only time changed it.
+    expect(flags[2]!.inputs).toEqual(flags[1]!.inputs);
+    expect(flags[2]!.evaluatedAt >= `${endsOn}T00:00:00+08:00`).toBe(true);
+  });
+
   it('sends the hearing court nothing beyond these revisions', () => {
     const hearing = flagsIn(run.received.filter((r) => r.institutionId === 'FJ-LY-ZY'));
     expect(hearing).toHaveLength(STORIES.reduce((n, s) => n + s.expected.length, 0));
