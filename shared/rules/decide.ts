@@ -80,7 +80,14 @@ export function decideAt(facts: CaseFacts, policy: Policy, now: string): Evaluat
   const decision = decide(reasons);
   const closed = ruling !== undefined && CLOSING_OUTCOMES.has(ruling.outcome);
   const missingMaterials = [...materials.missing];
-  const remedies = remediesFor({ ctx, items, conduct, reasons, missingMaterials, wait: coolOffAnchor(ctx, items, conduct) });
+  const remedies = remediesFor({
+    ctx,
+    items,
+    conduct,
+    reasons,
+    missingMaterials,
+    wait: coolOffAnchor(ctx, items, conduct),
+  });
   return {
     flag: flagBody(ctx, items, { decision, ability: ability.ability, reasons, missingMaterials }, remedies, ruling),
     send: !closed,

@@ -68,7 +68,12 @@ function settled(ctx: EvaluationContext, item: AssessedItem, datedAt: string): R
     base.dueFen !== null && item.outstandingFen > 0
       ? [
           ...base.payments,
-          { receiptNo: `${MARK}-${item.itemNo}`, amountFen: item.outstandingFen, payer: 'SELF' as const, paidOn: today },
+          {
+            receiptNo: `${MARK}-${item.itemNo}`,
+            amountFen: item.outstandingFen,
+            payer: 'SELF' as const,
+            paidOn: today,
+          },
         ]
       : base.payments;
   const documents =

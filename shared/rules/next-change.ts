@@ -44,7 +44,9 @@ function changeCandidates(ctx: EvaluationContext, flag: FulfilmentFlag): number[
   const instants: number[] = facts.requests.map((r) => overdueFrom(r.dueBy));
   const statuses = [...newestStatuses(ctx).values()].map((s) => s.body);
   const watched = new Set(
-    flag.items.filter((i) => i.state === 'UNSATISFIED' || i.state === 'NOT_AFFECTING').map((i) => `${i.judgmentId}#${i.itemNo}`),
+    flag.items
+      .filter((i) => i.state === 'UNSATISFIED' || i.state === 'NOT_AFFECTING')
+      .map((i) => `${i.judgmentId}#${i.itemNo}`),
   );
   const conductOnRecord =
     facts.dossier.assetDeclaration?.refusedOrFalse === true || statuses.some((s) => s.conduct.length > 0);

@@ -85,7 +85,10 @@ function draftFor(reason: Reason, input: RemedyInput): Draft {
     case 'PP-COOLOFF-6M': {
       const endsOn = input.wait?.endsOn;
       return endsOn
-        ? { until: endsOn, detail: `The ${ctx.policy.cooloffMonths}-month cool-off ends on ${endsOn}; nothing else can shorten it.` }
+        ? {
+            until: endsOn,
+            detail: `The ${ctx.policy.cooloffMonths}-month cool-off ends on ${endsOn}; nothing else can shorten it.`,
+          }
         : {
             detail: `The ${ctx.policy.cooloffMonths}-month cool-off starts only when the conduct ceases or every item is paid in full.`,
           };
