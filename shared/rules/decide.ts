@@ -43,8 +43,18 @@ export interface Evaluation {
 
 const CLOSING_OUTCOMES = new Set(['DENIED', 'NOT_FILED', 'WITHDRAWN']);
 
+export interface DecideOptions {
+  /**
+   * False when only the decision and findings are wanted (the engine's own what-if and
+   * next-change runs): remedies follow from the reasons, items and materials, so they are
+   * left out (empty) there to save the work.
+   */
+  readonly remedies?: boolean;
+}
+
 /** The flag at `now`, without earliestClearOn and nextChangeAt (both null here). */
-export function decideAt(facts: CaseFacts, policy: Policy, now: string): Evaluation {
+export function decideAt(facts: CaseFacts, policy: Policy, now: string, options: DecideOptions = {}): Evaluation {
+  const withRemedies = options.remedies ?? true;
   const ctx = createContext(facts, policy, now);
   const { items, conduct } = assessItems(ctx);
   const ability = assessAbility(ctx, items, conduct);
@@ -55,7 +65,13 @@ export function decideAt(facts: CaseFacts, policy: Policy, now: string): Evaluat
     const decision = decide(reasons);
     const outcome = { decision, ability: ability.ability, reasons, missingMaterials: [] };
     return {
-      flag: flagBody(ctx, items, outcome, remediesFor({ ctx, items, conduct, reasons, missingMaterials: [] }), ruling),
+      flag: flagBody(
+        ctx,
+        items,
+        outcome,
+        withRemedies ? remediesFor({ ctx, items, conduct, reasons, missingMaterials: [] }) : [],
+        ruling,
+      ),
       send: sendAfterGrant(decision, facts.lastSent?.decision),
       closed: false,
       verificationNeeds: [],
@@ -80,14 +96,9 @@ export function decideAt(facts: CaseFacts, policy: Policy, now: string): Evaluat
   const decision = decide(reasons);
   const closed = ruling !== undefined && CLOSING_OUTCOMES.has(ruling.outcome);
   const missingMaterials = [...materials.missing];
-  const remedies = remediesFor({
-    ctx,
-    items,
-    conduct,
-    reasons,
-    missingMaterials,
-    wait: coolOffAnchor(ctx, items, conduct),
-  });
+  const remedies = withRemedies
+    ? remediesFor({ ctx, items, conduct, reasons, missingMaterials, wait: coolOffAnchor(ctx, items, conduct) })
+    : [];
   return {
     flag: flagBody(ctx, items, { decision, ability: ability.ability, reasons, missingMaterials }, remedies, ruling),
     send: !closed,

@@ -7,7 +7,7 @@ import { itemKey } from '../contract/primitives.ts';
 import { dateOf } from '../time/calendar.ts';
 import { art61Present, conductRecords, type ConductRecord } from './conduct.ts';
 import type { EvaluationContext } from './context.ts';
-import type { ReceivedStatus } from './facts.ts';
+import type { CaseFacts, ReceivedStatus } from './facts.ts';
 import { finding, listing, type Finding } from './finding.ts';
 import { formatYuan, sum } from './money.ts';
 
@@ -67,7 +67,25 @@ function laterCopy(a: ReceivedStatus, b: ReceivedStatus): boolean {
   return a.sentAt !== b.sentAt ? a.sentAt > b.sentAt : JSON.stringify(a.body) > JSON.stringify(b.body);
 }
 
+// One evaluation assesses the same facts on the same day more than once (the decision, then
+// the what-if built from it): remembered per facts object and day, as the facts never change.
+const ASSESSED = new WeakMap<CaseFacts, Map<string, ItemAssessment>>();
+
+/** Item states depend only on the facts and the day (Art 6(1) conduct present by then). */
 export function assessItems(ctx: EvaluationContext): ItemAssessment {
+  let byDay = ASSESSED.get(ctx.facts);
+  if (!byDay) {
+    byDay = new Map();
+    ASSESSED.set(ctx.facts, byDay);
+  }
+  const known = byDay.get(ctx.today);
+  if (known) return known;
+  const assessed = assessItemsOnce(ctx);
+  byDay.set(ctx.today, assessed);
+  return assessed;
+}
+
+function assessItemsOnce(ctx: EvaluationContext): ItemAssessment {
   const statuses = newestStatuses(ctx);
   const conduct = conductRecords(statuses.values());
   const conductPresent = art61Present(ctx, conduct);

@@ -28,10 +28,12 @@ type Draft = Omit<Remedy, 'code' | 'action' | 'party'> & { party?: RemedyParty }
 
 export function remediesFor(input: RemedyInput): Remedy[] {
   const remedies: Remedy[] = [];
+  let owing: Owing | undefined;
   for (const reason of input.reasons) {
     const rule = REMEDY_RULES[reason.code];
     if (!rule || reason.outcome === 'CLEAR' || reason.outcome === undefined) continue;
-    const draft = draftFor(reason, input);
+    owing ??= owingOf(input.items);
+    const draft = draftFor(reason, input, owing);
     remedies.push({
       code: reason.code,
       action: rule.action,
@@ -55,30 +57,37 @@ const JUDGE_WORDS: Partial<Record<ReasonCode, string>> = {
   'PP-REVOKE': 'The hearing court decides whether to revoke the grant.',
 };
 
-function draftFor(reason: Reason, input: RemedyInput): Draft {
+/** What is owed, worked out once per flag. */
+interface Owing {
+  readonly owed: number;
+  readonly unsatisfied: string[];
+}
+
+function owingOf(items: readonly AssessedItem[]): Owing {
+  return { owed: outstandingOf(items), unsatisfied: items.filter((i) => i.state === 'UNSATISFIED').map((i) => i.key) };
+}
+
+function draftFor(reason: Reason, input: RemedyInput, { owed, unsatisfied }: Owing): Draft {
   const { ctx, items } = input;
-  const owed = outstandingOf(items);
-  const unsatisfied = items.filter((i) => i.state === 'UNSATISFIED').map((i) => i.key);
-  const payment = (): Draft => ({
-    amountFen: owed,
-    items: unsatisfied,
-    detail:
-      owed > 0
-        ? `The prisoner pays ${formatYuanAndFen(owed)}, outstanding on ${describeItems(unsatisfied)}.`
-        : 'The prisoner actively returns the gains or compensates the losses; nothing is outstanding on the items.',
-  });
   switch (reason.code) {
     case 'PP-ABLE-UNPAID':
     case 'PP-REFUSE-6.2':
     case 'PP-CORR-2019':
     case 'PP-POST-ENFORCE':
     case 'PP-CAT-12':
-      return payment();
+      return {
+        amountFen: owed,
+        items: [...unsatisfied],
+        detail:
+          owed > 0
+            ? `The prisoner pays ${formatYuanAndFen(owed)}, outstanding on ${describeItems(unsatisfied)}.`
+            : 'The prisoner actively returns the gains or compensates the losses; nothing is outstanding on the items.',
+      };
     case 'PP-REFUSE-6.1': {
       const conduct = listing(describeOngoing(ctx, input.conduct));
       const pay = owed > 0 ? `, and pays ${formatYuanAndFen(owed)} outstanding on ${describeItems(unsatisfied)}` : '';
       return {
-        ...(owed > 0 ? { amountFen: owed, items: unsatisfied } : {}),
+        ...(owed > 0 ? { amountFen: owed, items: [...unsatisfied] } : {}),
         detail: `The prisoner stops the conduct still on record (${conduct})${pay}; a six-month cool-off then runs.`,
       };
     }

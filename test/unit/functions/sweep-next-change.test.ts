@@ -4,10 +4,8 @@
 import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluatePrisoner } from '../../../shared/pipeline/evaluation/evaluate-prisoner.ts';
 import { readEnvironment } from '../../../shared/pipeline/environment.ts';
 import { REGISTRY } from '../../../shared/pipeline/registry.ts';
-import { sweepDeadlines } from '../../../shared/pipeline/sweep.ts';
 import { evaluate } from '../../../shared/rules/evaluate.ts';
 import { DEFAULT_POLICY } from '../../../shared/rules/policy.ts';
 import { putDossier } from '../../../shared/storage/application-store.ts';
@@ -18,11 +16,16 @@ import { startLocalDynamo, type LocalDynamo } from '../../support/dynalite.ts';
 import { TEST_ENVIRONMENT, useFunctionEnvironment } from '../../support/function-environment.ts';
 
 useFunctionEnvironment();
+// Imported after the environment is set: Powertools reads it when the modules load.
+let evaluatePrisoner: typeof import('../../../shared/pipeline/evaluation/evaluate-prisoner.ts').evaluatePrisoner;
+let sweepDeadlines: typeof import('../../../shared/pipeline/sweep.ts').sweepDeadlines;
 let dynamo: LocalDynamo;
 const sqs = new SQSClient({ region: 'us-east-1' });
 const queues = mockClient(sqs);
 
 beforeAll(async () => {
+  ({ evaluatePrisoner } = await import('../../../shared/pipeline/evaluation/evaluate-prisoner.ts'));
+  ({ sweepDeadlines } = await import('../../../shared/pipeline/sweep.ts'));
   dynamo = await startLocalDynamo();
 });
 afterAll(async () => {
