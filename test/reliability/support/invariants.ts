@@ -185,6 +185,7 @@ export function checkFaultRun(workload: FaultWorkload, outcome: RunOutcome, regi
       );
     }
     let last: FulfilmentFlag | undefined;
+    let previous: FulfilmentFlag | undefined;
     for (const recipient of recipientsOf(registry, record)) {
       const copies = flagsAt.get(`${recipient}|${record.applicationId}`) ?? [];
       const order = copies.map((c) => c.flag.revision);
@@ -210,7 +211,10 @@ export function checkFaultRun(workload: FaultWorkload, outcome: RunOutcome, regi
         (a, c) => (!a || c.flag.revision > a.revision ? c.flag : a),
         undefined,
       );
-      if (recipient === registry.institutions.find((i) => i.kind === 'HEARING_COURT')?.id) last = highest;
+      if (recipient === registry.institutions.find((i) => i.kind === 'HEARING_COURT')?.id) {
+        last = highest;
+        previous = highest ? copies.find((c) => c.flag.revision === highest.revision - 1)?.flag : undefined;
+      }
     }
     const verdict = judgeFinal(
       oracle,
@@ -218,6 +222,7 @@ export function checkFaultRun(workload: FaultWorkload, outcome: RunOutcome, regi
       last,
       stored as { fingerprint?: string; closed?: boolean } | undefined,
       outcome.now,
+      previous,
     );
     if (!verdict.ok) {
       wrong += 1;

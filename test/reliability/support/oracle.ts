@@ -53,8 +53,8 @@ const CLOSING = new Set(['DENIED', 'NOT_FILED', 'WITHDRAWN']);
 /**
  * Judges the last flag a recipient holds (the highest revision) and the application's stored
  * decision against the engine. When the engine says no flag may go out any more (a closing
- * ruling, or a grant with nothing new), the last flag is whatever preceded that, which the
- * arrival order decides; then only what can be known is checked: no flag was sent that
+ * ruling, or a grant with nothing to correct), the last flag is whatever preceded that, which
+ * the arrival order decides; then only what can be known is checked: no flag was sent that
  * the engine would withhold, and the application is closed exactly when a ruling closes it.
  */
 export function judgeFinal(
@@ -63,6 +63,8 @@ export function judgeFinal(
   lastFlag: FulfilmentFlag | undefined,
   stored: { fingerprint?: string; closed?: boolean } | undefined,
   nowIfNoFlag: string,
+  /** The revision before the last one, when there is one. */
+  previousFlag?: FulfilmentFlag,
 ): Verdict {
   const expected = oracle.decide(record, lastFlag?.evaluatedAt ?? nowIfNoFlag);
   if (expected.send) {
@@ -84,8 +86,16 @@ export function judgeFinal(
     return { ok: false, problem: `stored closed=${stored?.closed} after a ${ruling.outcome} ruling` };
   if (lastFlag?.ruling && CLOSING.has(lastFlag.ruling.outcome))
     return { ok: false, problem: `a flag was sent after a ${lastFlag.ruling.outcome} ruling` };
-  if (lastFlag?.ruling?.outcome === 'GRANTED' && lastFlag.decision === 'CLEAR')
-    return { ok: false, problem: 'a CLEAR flag was sent after the grant' };
+  // Contract v1.1 point 15: after a grant a CLEAR goes out only to correct a flag that was not
+  // CLEAR, and a REVOKE or PP-POST-ENFORCE whose finding is gone must have been corrected.
+  if (lastFlag?.ruling?.outcome === 'GRANTED' && lastFlag.decision === 'CLEAR') {
+    if (!previousFlag || previousFlag.decision === 'CLEAR')
+      return { ok: false, problem: 'a CLEAR flag was sent after the grant that corrects nothing' };
+    if (fingerprintOf(lastFlag) !== fingerprintOf(expected.flag))
+      return { ok: false, problem: 'the correcting CLEAR differs from the flag the engine decides' };
+  }
+  if (ruling.outcome === 'GRANTED' && lastFlag?.ruling?.outcome === 'GRANTED' && lastFlag.decision !== 'CLEAR')
+    return { ok: false, problem: `the last flag is ${lastFlag.decision} after the grant, never corrected to CLEAR` };
   return { ok: true };
 }
 
