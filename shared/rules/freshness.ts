@@ -7,8 +7,6 @@ import { finding, listing, type Finding } from './finding.ts';
 import type { AssessedItem } from './items.ts';
 import { requestState, statusesOfPrisoner } from './requests.ts';
 
-export { answers } from './requests.ts';
-
 /** A verification request the service should send (unless one is already open). */
 export interface VerificationNeed {
   readonly enforcingCourtId: string;
