@@ -1,7 +1,7 @@
 // PP-STATUS-MISSING, PP-STATUS-STALE and PP-COURT-OVERDUE (Art 13(2)), with the verification
 // requests the engine asks for.
 import { describe, expect, it } from 'vitest';
-import { answers } from '../../../shared/rules/freshness.ts';
+import { answers } from '../../../shared/rules/requests.ts';
 import { codes, dossier, flagOf, JUDGMENT, request, run, status } from '../../builders/case.ts';
 
 describe('PP-STATUS-MISSING', () => {
