@@ -17,7 +17,8 @@ function writeCase(value: unknown): string {
   return file;
 }
 
-describe('linkage evaluate', () => {
+// Each test starts Node processes: seconds apiece on a loaded machine, so more than vitest's 5 s.
+describe('linkage evaluate', { timeout: 30_000 }, () => {
   it('prints the flag body as JSON and exits 0', () => {
     const run = linkage('evaluate', example);
     expect(run.status).toBe(0);
