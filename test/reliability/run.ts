@@ -2,13 +2,15 @@
 // runs the reliability project of vitest (faults, hostile input, isolation, privacy) with one
 // seed for every random choice, then prints one summary line of figures, last:
 //   faults 531, messages 1462, lost 0, wrong final decisions 0, fuzz inputs 2484, crashes 0, spoofs rejected 300/300
-// Exits non-zero when any test failed or any part left no figures.
+// Exits non-zero when any test failed or any part left no figures. The run's figures go to
+// results/reliability/scale-N.json (committed; the docs' figure blocks are made from it).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { provenance, recordResult } from '../../scripts/figures/record.ts';
 import { readFigures, summaryLine, totalOf } from './support/figures.ts';
 import { DEFAULT_FAULT_RATE, DEFAULT_KILL_RATE } from './support/settings.ts';
 
@@ -60,6 +62,7 @@ const { seed, scale, faultRate, killRate } = options();
 const resultsDir = mkdtempSync(join(tmpdir(), 'linkage-reliability-results-'));
 const reproduce = `npm run test:reliability -- --seed ${seed} --scale ${scale}${faultRate ? ` --fault-rate ${faultRate}` : ''}${killRate ? ` --kill-rate ${killRate}` : ''}`;
 process.stdout.write(`reliability: seed ${seed}, scale ${scale} (to reproduce: ${reproduce})\n`);
+const startedOn = provenance(reproduce);
 
 const started = Date.now();
 const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
@@ -84,5 +87,15 @@ const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 process.stdout.write(
   `\nreliability: seed ${seed}, scale ${scale}, ${minutes} min, ${passed ? 'passed' : 'FAILED'}${missing.length > 0 ? `; no figures from: ${missing.join(', ')}` : ''}\n`,
 );
-process.stdout.write(`${summaryLine(total)}\n`);
+const summary = summaryLine(total);
+const file = recordResult(`reliability/scale-${scale}${faultRate || killRate ? '-custom' : ''}`, startedOn, {
+  seed,
+  scale,
+  passed,
+  minutes: Number(minutes),
+  summary,
+  total,
+  parts: parts.map(({ part, details, seconds }) => ({ part, details, seconds })),
+});
+process.stdout.write(`results: ${file}\n${summary}\n`);
 process.exit(passed ? 0 : 1);
