@@ -18,6 +18,7 @@ import { receiveRecord, type Accept, type IngestOutcome } from '../shared/pipeli
 import type { ReceivedRecord } from '../shared/pipeline/inbound/reject.ts';
 import { dynamoClient, lazyDependencies } from '../shared/pipeline/runtime.ts';
 import type { SendingKind } from '../shared/resources/registry.ts';
+import { recordFailure } from '../shared/storage/failure-store.ts';
 
 export type AcceptMessage<M extends InboundMessage> = (
   deps: IngestDependencies,
@@ -61,7 +62,28 @@ export function ingestHandler<M extends InboundMessage>(
       return outcome;
     } catch (error) {
       logger.error('record failed; SQS will retry it, then dead-letter it', { sqsMessageId: record.messageId, error });
+      await keepFailure(deps, record, error);
       throw error;
+    }
+  }
+
+  /** Best effort: what `linkage dlq show` tells an operator if the message ends in the DLQ. */
+  async function keepFailure(deps: IngestDependencies, record: SQSRecord, error: unknown): Promise<void> {
+    try {
+      await recordFailure(
+        deps.db,
+        deps.env.tables.quarantine,
+        {
+          queue: record.eventSourceARN.split(':').at(-1) ?? record.eventSourceARN,
+          sqsMessageId: record.messageId,
+          receiveCount: Number(record.attributes?.ApproximateReceiveCount ?? 1),
+          failedAt: deps.clock(),
+          functionName,
+        },
+        error,
+      );
+    } catch (noted) {
+      logger.warn('could not keep the failure for the DLQ tools', { sqsMessageId: record.messageId, error: noted });
     }
   }
 

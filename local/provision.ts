@@ -19,8 +19,8 @@ import {
   SetQueueAttributesCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { evaluateQueue, inboundQueue, outboundQueue, type QueueDefinition } from '../shared/resources/queues.ts';
-import { isReceiver, isSender, type Registry } from '../shared/resources/registry.ts';
+import { serviceQueues, type QueueDefinition } from '../shared/resources/queues.ts';
+import type { Registry } from '../shared/resources/registry.ts';
 import {
   TABLES,
   tableName,
@@ -30,14 +30,8 @@ import {
   type TableId,
 } from '../shared/resources/tables.ts';
 
-/** Every queue of a stage: one inbound per sender, one outbound per receiver, the evaluate queue. */
-export function queuesOf(stage: string, registry: Registry): QueueDefinition[] {
-  return [
-    ...registry.institutions.filter(isSender).map((inst) => inboundQueue(stage, inst.id)),
-    ...registry.institutions.filter(isReceiver).map((inst) => outboundQueue(stage, inst.id)),
-    evaluateQueue(stage),
-  ];
-}
+/** Every queue of a stage (shared/resources/queues.ts). */
+export const queuesOf = serviceQueues;
 
 export interface ProvisionedQueue {
   readonly definition: QueueDefinition;

@@ -1,7 +1,8 @@
 // `npm run test:reliability [-- --scale N] [--seed S] [--fault-rate R] [--kill-rate R]`:
 // runs the reliability project of vitest (faults, hostile input, isolation, privacy) with one
 // seed for every random choice, then prints one summary line of figures, last:
-//   faults 531, messages 1462, lost 0, wrong final decisions 0, fuzz inputs 2484, crashes 0, spoofs rejected 300/300
+//   faults F (reached handlers H, absorbed by SDK retries A), messages M, redriven R, lost 0,
+//   pipeline vs engine mismatches 0, fuzz inputs I, crashes 0, spoofs rejected S/S
 // Exits non-zero when any test failed or any part left no figures. The run's figures go to
 // results/reliability/scale-N.json (committed; the docs' figure blocks are made from it).
 import { spawnSync } from 'node:child_process';
@@ -16,13 +17,15 @@ import { DEFAULT_FAULT_RATE, DEFAULT_KILL_RATE } from './support/settings.ts';
 
 /** Every test file leaves figures under these names; a missing one means a part did not finish. */
 const PARTS = [
-  'checker',
   'crash-then-close',
   'faults',
   'hostile-input',
   'isolation-spoofs',
   'isolation-templates',
   'privacy-data-folder',
+  'sabotage-crashes',
+  'sabotage-pipeline',
+  'sabotage-spoofs',
 ];
 
 const USAGE = `usage: npm run test:reliability [-- --scale N] [--seed S] [--fault-rate R] [--kill-rate R]
