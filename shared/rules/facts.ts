@@ -12,6 +12,11 @@ export interface ReceivedStatus {
   readonly body: EnforcementStatus;
   readonly senderId: string;
   readonly sentAt: string;
+  /**
+   * When the service stored it (the service's clock), where known. A case file has no such
+   * time; the pipeline always knows it.
+   */
+  readonly receivedAt?: string;
 }
 
 export interface CaseFacts {

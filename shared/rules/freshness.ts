@@ -78,7 +78,15 @@ function groupNeeds(items: readonly AssessedItem[], reason: VerificationReason):
   }));
 }
 
-/** A status answers a request when it says so, or is about the judgment and newer than it. */
+/**
+ * A status answers a request when it says so (`inReplyTo`), or is about the judgment and newer
+ * than the request: sent, or true as of, at or after `requestedAt`. Those dates are the court's
+ * claims; a status the service had already received when it asked cannot be the reply, whatever
+ * it claims (a court clock ahead of ours, a snapshot dated later the same day), so where the
+ * service's receipt time is known (on the service's clock, like `requestedAt`), one received at
+ * or before the request never answers it. Without that, such a status "answered" each new
+ * request at once and every evaluation asked again (issue 9).
+ */
 export function answers(
   status: ReceivedStatus,
   request: { requestId: string; judgmentId: string; requestedAt: string },
@@ -86,7 +94,8 @@ export function answers(
   if (status.body.inReplyTo === request.requestId) return true;
   if (status.body.judgmentId !== request.judgmentId) return false;
   const requestedMs = epochMs(request.requestedAt);
-  return epochMs(status.sentAt) >= requestedMs || epochMs(status.body.asOf) >= requestedMs;
+  if (status.receivedAt !== undefined && epochMs(status.receivedAt) <= requestedMs) return false;
+  return Math.max(epochMs(status.sentAt), epochMs(status.body.asOf)) >= requestedMs;
 }
 
 /** PP-COURT-OVERDUE: a request past its due time that no status has answered. */

@@ -1,26 +1,33 @@
 // Verification requests (核实函) the service sends, in the prisoner's partition. A request
 // is stored (sent: false) before it goes out and marked sent after, so a crash in between
 // leads to a re-send on the next evaluation, never to a request that was silently lost.
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { VerificationRequest } from '../contract/verification-request.ts';
 import { isConditionalCheckFailed } from './conditional.ts';
 import { requestKey } from './keys.ts';
-import type { StoredRequest } from './records.ts';
+import { storedRequest, type StoredRequest } from './records.ts';
 
+/**
+ * Stores a request unless one with its id is there already, and returns the request as stored:
+ * ids are derived from the need, so a retry that computes the same id gets the first attempt's
+ * request (its `requestedAt` and `dueBy`), and sends that, never a second version of it.
+ */
 export async function putRequest(
   db: DynamoDBDocumentClient,
   table: string,
   personId: string,
   request: { body: VerificationRequest; enforcingCourtId: string; messageId: string },
 ): Promise<StoredRequest> {
-  const item: StoredRequest = { ...requestKey(personId, request.body.requestId), ...request, sent: false };
+  const key = requestKey(personId, request.body.requestId);
+  const item: StoredRequest = { ...key, ...request, sent: false };
   try {
     await db.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    return item;
   } catch (error) {
-    // Same requestId means same application, judgment, reason and instant: already stored.
     if (!isConditionalCheckFailed(error)) throw error;
   }
-  return item;
+  const { Item } = await db.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
+  return storedRequest.parse(Item);
 }
 
 export async function markRequestSent(

@@ -4,7 +4,12 @@ import type { PrisonerRecord } from '../../storage/prisoner-store.ts';
 import type { StoredApplication, StoredRequest } from '../../storage/records.ts';
 
 export function receivedStatuses(prisoner: PrisonerRecord): ReceivedStatus[] {
-  return prisoner.statuses.map((s) => ({ body: s.body, senderId: s.senderId, sentAt: s.sentAt }));
+  return prisoner.statuses.map((s) => ({
+    body: s.body,
+    senderId: s.senderId,
+    sentAt: s.sentAt,
+    receivedAt: s.receivedAt,
+  }));
 }
 
 export function requestsOf(prisoner: PrisonerRecord, applicationId: string): StoredRequest[] {

@@ -68,6 +68,21 @@ export interface VerificationResult {
   readonly created: readonly VerificationRequest[];
 }
 
+/**
+ * The id of the request for a need: the need itself (application, judgment, reason) and how
+ * many requests for it came before (an overdue one is asked again as the next round). A retried
+ * or concurrent evaluation that sees the same stored requests derives the same id, so one need
+ * yields one request, however often the evaluation runs.
+ */
+export function requestIdFor(
+  applicationId: string,
+  need: Pick<VerificationNeed, 'judgmentId' | 'reason'>,
+  stored: readonly StoredRequest[],
+): string {
+  const round = stored.filter((r) => r.body.judgmentId === need.judgmentId && r.body.reason === need.reason).length;
+  return `VR-${sha256Hex(applicationId, need.judgmentId, need.reason, String(round + 1)).slice(0, 24)}`;
+}
+
 /** Sends what a crash left unsent, then a new request for each need with none open. */
 export async function requestVerifications(
   deps: EvaluationDependencies,
@@ -94,7 +109,7 @@ export async function requestVerifications(
       });
       continue;
     }
-    const requestId = `VR-${sha256Hex(input.applicationId, need.judgmentId, need.reason, now).slice(0, 24)}`;
+    const requestId = requestIdFor(input.applicationId, need, input.requests);
     const stored = await putRequest(deps.db, deps.env.tables.cases, input.personId, {
       body: {
         requestId,

@@ -1,6 +1,7 @@
 // PP-STATUS-MISSING, PP-STATUS-STALE and PP-COURT-OVERDUE (Art 13(2)), with the verification
 // requests the engine asks for.
 import { describe, expect, it } from 'vitest';
+import { answers } from '../../../shared/rules/freshness.ts';
 import { codes, dossier, flagOf, JUDGMENT, request, run, status } from '../../builders/case.ts';
 
 describe('PP-STATUS-MISSING', () => {
@@ -65,5 +66,31 @@ describe('PP-COURT-OVERDUE', () => {
     const older = status({ asOf: '2026-11-01T10:00:00+08:00' });
     const flag = flagOf({ now, messages: [dossier(), request(), { ...older, sentAt: '2026-11-01T10:00:00+08:00' }] });
     expect(codes(flag)).toContain('PP-COURT-OVERDUE');
+  });
+});
+
+describe('which status answers a request', () => {
+  const asked = request({ requestedAt: '2026-11-30T09:25:07+08:00' }).body;
+  const ahead = status({ asOf: '2026-11-30T12:00:00+08:00' });
+  const received = (receivedAt?: string) => ({
+    body: ahead.body,
+    senderId: ahead.sender.id,
+    sentAt: ahead.sentAt,
+    ...(receivedAt ? { receivedAt } : {}),
+  });
+
+  it('a status dated after the request answers it when nothing says when it arrived (a case file)', () => {
+    expect(answers(received(), asked)).toBe(true);
+  });
+  it('a status the service held before it asked never answers, whatever it claims (issue 9)', () => {
+    expect(answers(received('2026-11-30T09:25:06+08:00'), asked)).toBe(false);
+    expect(answers(received('2026-11-30T09:25:07+08:00'), asked), 'received in the same second').toBe(false);
+  });
+  it('a status received after the request, and newer than it, answers it', () => {
+    expect(answers(received('2026-11-30T09:25:08+08:00'), asked)).toBe(true);
+  });
+  it('inReplyTo answers it, whenever received', () => {
+    const reply = { ...received('2026-11-30T09:00:00+08:00'), body: { ...ahead.body, inReplyTo: asked.requestId } };
+    expect(answers(reply, asked)).toBe(true);
   });
 });

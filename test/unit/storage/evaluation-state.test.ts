@@ -9,6 +9,7 @@ import { markDelivered, saveEvaluation } from '../../../shared/storage/evaluatio
 import { applicationKey, deadlineShard, deadlineShards } from '../../../shared/storage/keys.ts';
 import { loadPrisoner } from '../../../shared/storage/prisoner-store.ts';
 import { markRequestSent, putRequest } from '../../../shared/storage/request-store.ts';
+import { requestIdFor } from '../../../shared/pipeline/evaluation/verification.ts';
 import { DEADLINE_SHARDS, TABLES } from '../../../shared/resources/tables.ts';
 import { createTableInput } from '../../../local/provision.ts';
 import { evaluateCaseValue } from '../../../shared/rules/evaluate-case.ts';
@@ -126,6 +127,36 @@ describe('verification requests', () => {
     expect((await loadPrisoner(dynamo.db, CASES, person)).requests.map((r) => [r.body.requestId, r.sent])).toEqual([
       ['VR-STORE', true],
     ]);
+  });
+});
+
+describe('verification request ids', () => {
+  const need = { judgmentId: '(2019)闽0802刑初123号', reason: 'STATUS_MISSING' as const };
+  const stored = (requestId: string, judgmentId = need.judgmentId) => ({
+    pk: 'P',
+    sk: `V#${requestId}`,
+    body: request({ requestId, judgmentId }).body,
+    enforcingCourtId: 'FJ-LY-XL',
+    messageId: `LINKAGE:vr:${requestId}`,
+    sent: true,
+  });
+
+  it('are derived from the need and its round, never from the time of the evaluation', () => {
+    const first = requestIdFor('APP-1', need, []);
+    expect(requestIdFor('APP-1', need, [])).toBe(first);
+    expect(requestIdFor('APP-1', need, [stored('VR-other', '(2020)闽0802刑初9号')]), 'another judgment').toBe(first);
+    expect(requestIdFor('APP-2', need, [])).not.toBe(first);
+    expect(requestIdFor('APP-1', { ...need, reason: 'STATUS_STALE' }, [])).not.toBe(first);
+    expect(requestIdFor('APP-1', need, [stored(first)]), 'asked again once the first is overdue').not.toBe(first);
+  });
+
+  it('a second store of one id returns the request as first stored, not the copy of the retry', async () => {
+    const first = request({ requestId: 'VR-ROUND', applicationId: 'APP-VR', requestedAt: '2026-11-30T09:00:00+08:00' });
+    const retry = request({ requestId: 'VR-ROUND', applicationId: 'APP-VR', requestedAt: '2026-11-30T09:05:00+08:00' });
+    const input = { enforcingCourtId: 'FJ-LY-XL', messageId: 'LINKAGE:vr:VR-ROUND' };
+    await putRequest(dynamo.db, CASES, person, { ...input, body: first.body });
+    const again = await putRequest(dynamo.db, CASES, person, { ...input, body: retry.body });
+    expect(again.body.requestedAt).toBe('2026-11-30T09:00:00+08:00');
   });
 });
 
