@@ -5,7 +5,6 @@
 // a second run finds nothing left to move, and a crash between the two leaves one extra copy,
 // which the service's de-duplication (sender.id + messageId) absorbs.
 import {
-  ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
@@ -88,27 +87,23 @@ export async function listDeadLetterQueues(access: OperatorAccess, filter?: stri
 }
 
 /**
- * Up to `max` messages of one queue's DLQ with their last error, left in the DLQ: they are held
- * invisible while being read (so each is seen once) and made visible again at the end.
+ * Up to `max` messages of one queue's DLQ with their last error, left in the DLQ: read with a
+ * visibility timeout of 0 (they stay visible to anyone else), round after round until no new
+ * message turns up, so a DLQ of more than ten messages is seen whole.
  */
 export async function showDeadLetters(
   access: OperatorAccess,
   queue: QueueDefinition,
   max = 100,
 ): Promise<DeadLetter[]> {
-  const url = await access.queueUrl(queue.dlqName);
-  const held = await receiveUpTo(access.sqs, url, max, 60);
-  try {
-    const failures = await findFailures(
-      access.db,
-      access.quarantineTable,
-      queue.name,
-      held.map((m) => m.MessageId!),
-    );
-    return held.map((m) => deadLetterOf(m, failures.get(m.MessageId!)));
-  } finally {
-    await release(access.sqs, url, held);
-  }
+  const seen = await peek(access.sqs, await access.queueUrl(queue.dlqName), max);
+  const failures = await findFailures(
+    access.db,
+    access.quarantineTable,
+    queue.name,
+    seen.map((m) => m.MessageId!),
+  );
+  return seen.map((m) => deadLetterOf(m, failures.get(m.MessageId!)));
 }
 
 /** Moves every message of a queue's DLQ back to the queue (or, with dryRun, counts them). */
@@ -119,15 +114,11 @@ export async function redriveDeadLetters(
 ): Promise<RedriveResult> {
   const dlqUrl = await access.queueUrl(queue.dlqName);
   const base = { source: queue.name, dlq: queue.dlqName, dryRun: options.dryRun === true };
-  if (options.dryRun) {
-    const held = await receiveUpTo(access.sqs, dlqUrl, Number.MAX_SAFE_INTEGER, 60);
-    await release(access.sqs, dlqUrl, held);
-    return { ...base, moved: held.length, failed: 0 };
-  }
+  if (options.dryRun)
+    return { ...base, moved: (await peek(access.sqs, dlqUrl, Number.MAX_SAFE_INTEGER)).length, failed: 0 };
   const sourceUrl = await access.queueUrl(queue.name);
   let moved = 0;
   let failed = 0;
-  const refused: Message[] = [];
   for (;;) {
     const batch = await receiveBatch(access.sqs, dlqUrl, 10, 60);
     if (batch.length === 0) break;
@@ -151,11 +142,10 @@ export async function redriveDeadLetters(
     const done = batch.filter((_m, i) => sent.has(i));
     await deleteAll(access.sqs, dlqUrl, done);
     moved += done.length;
+    // Refused messages stay in the DLQ; they are visible again once the hold ends.
     failed += batch.length - done.length;
-    refused.push(...batch.filter((_m, i) => !sent.has(i)));
+    if (done.length === 0) break;
   }
-  // Refused messages stay in the DLQ, visible again for the next try.
-  await release(access.sqs, dlqUrl, refused);
   return { ...base, moved, failed };
 }
 
@@ -196,29 +186,16 @@ async function receiveBatch(sqs: SQSClient, url: string, count: number, holdSeco
   return Messages;
 }
 
-async function receiveUpTo(sqs: SQSClient, url: string, max: number, holdSeconds: number): Promise<Message[]> {
-  const held: Message[] = [];
-  while (held.length < max) {
-    const batch = await receiveBatch(sqs, url, max - held.length, holdSeconds);
-    if (batch.length === 0) break;
-    held.push(...batch);
+/** Distinct messages seen without hiding them, until `max` or three rounds bring nothing new. */
+async function peek(sqs: SQSClient, url: string, max: number): Promise<Message[]> {
+  const seen = new Map<string, Message>();
+  for (let quiet = 0, round = 0; quiet < 3 && seen.size < max && round < 1000; round += 1) {
+    const batch = await receiveBatch(sqs, url, 10, 0);
+    const before = seen.size;
+    for (const m of batch) if (seen.size < max && !seen.has(m.MessageId!)) seen.set(m.MessageId!, m);
+    quiet = batch.length === 0 || seen.size === before ? quiet + 1 : 0;
   }
-  return held;
-}
-
-async function release(sqs: SQSClient, url: string, messages: readonly Message[]): Promise<void> {
-  for (let start = 0; start < messages.length; start += 10) {
-    await sqs.send(
-      new ChangeMessageVisibilityBatchCommand({
-        QueueUrl: url,
-        Entries: messages.slice(start, start + 10).map((m, i) => ({
-          Id: String(i),
-          ReceiptHandle: m.ReceiptHandle!,
-          VisibilityTimeout: 0,
-        })),
-      }),
-    );
-  }
+  return [...seen.values()];
 }
 
 async function deleteAll(sqs: SQSClient, url: string, messages: readonly Message[]): Promise<void> {
