@@ -132,11 +132,8 @@ async function ensureQueue(
     url = (await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }))).QueueUrl!;
   } catch (error) {
     // The queue exists with other attributes (an older definition): bring it up to date.
-    if (
-      (error as { name?: string }).name !== 'QueueNameExists' &&
-      (error as { name?: string }).name !== 'QueueAlreadyExists'
-    )
-      throw error;
+    // fauxqs names it AWS.SimpleQueueService.QueueNameExists, SQS QueueNameExists (older: QueueAlreadyExists).
+    if (!/(^|\.)(QueueNameExists|QueueAlreadyExists)$/.test((error as { name?: string }).name ?? '')) throw error;
     url = (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
     const { FifoQueue: _fifo, ...settable } = attributes;
     await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: settable }));

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { provenance, recordResult } from '../../scripts/figures/record.ts';
 import { readFigures, summaryLine, totalOf } from './support/figures.ts';
@@ -26,15 +27,26 @@ const PARTS = [
   'sabotage-crashes',
   'sabotage-pipeline',
   'sabotage-spoofs',
+  'sigkill',
 ];
 
-const USAGE = `usage: npm run test:reliability [-- --scale N] [--seed S] [--fault-rate R] [--kill-rate R]
+const USAGE = `usage: npm run test:reliability [-- --scale N] [--seed S] [--fault-rate R] [--kill-rate R] [--soak DURATION]
   --scale N        multiply every workload by N (default 1; the README's figures use 10)
   --seed S         reproduce a run (default: a new seed, printed first)
   --fault-rate R   share of the functions' SDK requests meeting throttling or a 5xx (default ${DEFAULT_FAULT_RATE})
-  --kill-rate R    share of invocations killed between a write and a send (default ${DEFAULT_KILL_RATE})`;
+  --kill-rate R    share of invocations killed between a write and a send (default ${DEFAULT_KILL_RATE})
+  --soak DURATION  only the soak: mixed traffic with faults for DURATION (e.g. 30m, 90s, 1h), then the checks`;
 
-function options(): { seed: number; scale: number; faultRate?: string; killRate?: string } {
+/** `30m` → 1800 seconds. */
+function durationSeconds(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(s|m|h)$/.exec(text);
+  if (!match) throw new Error(`--soak ${text} must be a duration such as 90s, 30m or 1h`);
+  const seconds = Number(match[1]) * { s: 1, m: 60, h: 3600 }[match[2] as 's' | 'm' | 'h'];
+  if (!(seconds >= 10 && seconds <= 24 * 3600)) throw new Error(`--soak ${text} must be from 10s to 24h`);
+  return seconds;
+}
+
+function options(): { seed: number; scale: number; faultRate?: string; killRate?: string; soak?: string } {
   try {
     const { values } = parseArgs({
       options: {
@@ -42,6 +54,7 @@ function options(): { seed: number; scale: number; faultRate?: string; killRate?
         seed: { type: 'string' },
         'fault-rate': { type: 'string' },
         'kill-rate': { type: 'string' },
+        soak: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -54,22 +67,25 @@ function options(): { seed: number; scale: number; faultRate?: string; killRate?
     if (!(scale > 0 && scale <= 100)) throw new Error(`--scale ${values.scale} must be a number above 0, at most 100`);
     if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
       throw new Error(`--seed ${values.seed} must be a whole number from 0 to 2^32 - 1`);
-    return { seed, scale, faultRate: values['fault-rate'], killRate: values['kill-rate'] };
+    if (values.soak !== undefined) durationSeconds(values.soak);
+    return { seed, scale, faultRate: values['fault-rate'], killRate: values['kill-rate'], soak: values.soak };
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     process.exit(2);
   }
 }
 
-const { seed, scale, faultRate, killRate } = options();
+const { seed, scale, faultRate, killRate, soak } = options();
+const parts = soak ? ['soak'] : PARTS;
 const resultsDir = mkdtempSync(join(tmpdir(), 'linkage-reliability-results-'));
-const reproduce = `npm run test:reliability -- --seed ${seed} --scale ${scale}${faultRate ? ` --fault-rate ${faultRate}` : ''}${killRate ? ` --kill-rate ${killRate}` : ''}`;
+const reproduce = `npm run test:reliability -- --seed ${seed} --scale ${scale}${faultRate ? ` --fault-rate ${faultRate}` : ''}${killRate ? ` --kill-rate ${killRate}` : ''}${soak ? ` --soak ${soak}` : ''}`;
 process.stdout.write(`reliability: seed ${seed}, scale ${scale} (to reproduce: ${reproduce})\n`);
 const startedOn = provenance(reproduce);
 
 const started = Date.now();
 const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
-const run = spawnSync(process.execPath, [vitest, 'run', '--project', 'reliability'], {
+const files = soak ? [fileURLToPath(new URL('./soak.test.ts', import.meta.url))] : [];
+const run = spawnSync(process.execPath, [vitest, 'run', '--project', 'reliability', ...files], {
   stdio: 'inherit',
   env: {
     ...process.env,
@@ -78,27 +94,29 @@ const run = spawnSync(process.execPath, [vitest, 'run', '--project', 'reliabilit
     RELIABILITY_RESULTS: resultsDir,
     ...(faultRate ? { RELIABILITY_FAULT_RATE: faultRate } : {}),
     ...(killRate ? { RELIABILITY_KILL_RATE: killRate } : {}),
+    ...(soak ? { RELIABILITY_SOAK_SECONDS: String(durationSeconds(soak)) } : {}),
   },
 });
 
-const parts = readFigures(resultsDir);
+const recorded = readFigures(resultsDir);
 rmSync(resultsDir, { recursive: true, force: true });
-const missing = PARTS.filter((part) => !parts.some((p) => p.part === part));
-const total = totalOf(parts);
+const missing = parts.filter((part) => !recorded.some((p) => p.part === part));
+const total = totalOf(recorded);
 const passed = run.status === 0 && missing.length === 0;
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 process.stdout.write(
   `\nreliability: seed ${seed}, scale ${scale}, ${minutes} min, ${passed ? 'passed' : 'FAILED'}${missing.length > 0 ? `; no figures from: ${missing.join(', ')}` : ''}\n`,
 );
 const summary = summaryLine(total);
-const file = recordResult(`reliability/scale-${scale}${faultRate || killRate ? '-custom' : ''}`, startedOn, {
+const name = soak ? `reliability/soak-${soak}` : `reliability/scale-${scale}${faultRate || killRate ? '-custom' : ''}`;
+const file = recordResult(name, startedOn, {
   seed,
   scale,
   passed,
   minutes: Number(minutes),
   summary,
   total,
-  parts: parts.map(({ part, details, seconds }) => ({ part, details, seconds })),
+  parts: recorded.map(({ part, details, seconds }) => ({ part, details, seconds })),
 });
 process.stdout.write(`results: ${file}\n${summary}\n`);
 process.exit(passed ? 0 : 1);

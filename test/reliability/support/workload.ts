@@ -117,13 +117,16 @@ export function buildFaultWorkload(
   random: Random,
   today: string,
   nowMs = Date.now(),
+  /** Numbers applications, prisoners and poison from here: workloads that share a service must not overlap. */
+  firstIndex = 0,
 ): FaultWorkload {
   const generated = fc.sample(caseArbitrary, { numRuns: caseCount, seed: random.int(0, 2 ** 31 - 1) });
   const shift = daysBetween(GENERATOR_TODAY, today);
   const cases: CaseRecord[] = [];
-  let person = { index: -1, personId: '', name: '' };
-  generated.forEach((generatedCase, index) => {
-    if (index === 0 || !random.chance(0.2)) {
+  let person = { index: firstIndex - 1, personId: '', name: '' };
+  generated.forEach((generatedCase, n) => {
+    const index = firstIndex + n;
+    if (n === 0 || !random.chance(0.2)) {
       const personIndex = person.index + 1;
       const name = `${random.pick(SURNAMES)}${random.pick(GIVEN)}${random.pick(GIVEN)}`;
       person = { index: personIndex, personId: personIdOf(personIndex), name };
@@ -149,7 +152,7 @@ export function buildFaultWorkload(
   };
   const sends = sendsOf(skewedCases.flatMap((c) => [...c.dossiers, ...c.statuses]));
   const rulingSends = sendsOf(skewedCases.flatMap((c) => c.rulings));
-  const poison = Array.from({ length: poisonCount }, (_, n) => poisonStatus(n, random.pick(cases), today));
+  const poison = Array.from({ length: poisonCount }, (_, n) => poisonStatus(firstIndex + n, random.pick(cases), today));
   for (const message of poison)
     sends.push({ institutionId: message.sender.id, text: JSON.stringify(message), role: 'poison' });
 
