@@ -6,7 +6,7 @@
 // Exits non-zero when any test failed or any part left no figures. The run's figures go to
 // results/reliability/scale-N.json (committed; the docs' figure blocks are made from it).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -35,7 +35,8 @@ const USAGE = `usage: npm run test:reliability [-- --scale N] [--seed S] [--faul
   --seed S         reproduce a run (default: a new seed, printed first)
   --fault-rate R   share of the functions' SDK requests meeting throttling or a 5xx (default ${DEFAULT_FAULT_RATE})
   --kill-rate R    share of invocations killed between a write and a send (default ${DEFAULT_KILL_RATE})
-  --soak DURATION  only the soak: mixed traffic with faults for DURATION (e.g. 30m, 90s, 1h), then the checks`;
+  --soak DURATION  only the soak: mixed traffic with faults for DURATION (e.g. 30m, 90s, 1h), then the checks
+  --only FILES     only these test files, e.g. faults or faults,sigkill (test/reliability/<name>.test.ts)`;
 
 /** `30m` → 1800 seconds. */
 function durationSeconds(text: string): number {
@@ -46,7 +47,16 @@ function durationSeconds(text: string): number {
   return seconds;
 }
 
-function options(): { seed: number; scale: number; faultRate?: string; killRate?: string; soak?: string } {
+interface Options {
+  seed: number;
+  scale: number;
+  faultRate?: string;
+  killRate?: string;
+  soak?: string;
+  only?: string[];
+}
+
+function options(): Options {
   try {
     const { values } = parseArgs({
       options: {
@@ -55,6 +65,7 @@ function options(): { seed: number; scale: number; faultRate?: string; killRate?
         'fault-rate': { type: 'string' },
         'kill-rate': { type: 'string' },
         soak: { type: 'string' },
+        only: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -68,23 +79,38 @@ function options(): { seed: number; scale: number; faultRate?: string; killRate?
     if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
       throw new Error(`--seed ${values.seed} must be a whole number from 0 to 2^32 - 1`);
     if (values.soak !== undefined) durationSeconds(values.soak);
-    return { seed, scale, faultRate: values['fault-rate'], killRate: values['kill-rate'], soak: values.soak };
+    const only = values.only?.split(',');
+    for (const file of only ?? [])
+      if (!existsSync(testFile(file))) throw new Error(`--only ${file}: there is no test/reliability/${file}.test.ts`);
+    return {
+      seed,
+      scale,
+      faultRate: values['fault-rate'],
+      killRate: values['kill-rate'],
+      soak: values.soak,
+      ...(only ? { only } : {}),
+    };
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     process.exit(2);
   }
 }
 
-const { seed, scale, faultRate, killRate, soak } = options();
-const parts = soak ? ['soak'] : PARTS;
+function testFile(name: string): string {
+  return fileURLToPath(new URL(`./${name}.test.ts`, import.meta.url));
+}
+
+const { seed, scale, faultRate, killRate, soak, only } = options();
+/** The parts a file leaves figures under start with its name (isolation: isolation-spoofs, …). */
+const parts = soak ? ['soak'] : only ? PARTS.filter((p) => only.some((file) => p.startsWith(file))) : PARTS;
 const resultsDir = mkdtempSync(join(tmpdir(), 'linkage-reliability-results-'));
-const reproduce = `npm run test:reliability -- --seed ${seed} --scale ${scale}${faultRate ? ` --fault-rate ${faultRate}` : ''}${killRate ? ` --kill-rate ${killRate}` : ''}${soak ? ` --soak ${soak}` : ''}`;
+const reproduce = `npm run test:reliability -- --seed ${seed} --scale ${scale}${faultRate ? ` --fault-rate ${faultRate}` : ''}${killRate ? ` --kill-rate ${killRate}` : ''}${soak ? ` --soak ${soak}` : ''}${only ? ` --only ${only.join(',')}` : ''}`;
 process.stdout.write(`reliability: seed ${seed}, scale ${scale} (to reproduce: ${reproduce})\n`);
 const startedOn = provenance(reproduce);
 
 const started = Date.now();
 const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
-const files = soak ? [fileURLToPath(new URL('./soak.test.ts', import.meta.url))] : [];
+const files = soak ? [testFile('soak')] : (only ?? []).map(testFile);
 const run = spawnSync(process.execPath, [vitest, 'run', '--project', 'reliability', ...files], {
   stdio: 'inherit',
   env: {
@@ -108,7 +134,9 @@ process.stdout.write(
   `\nreliability: seed ${seed}, scale ${scale}, ${minutes} min, ${passed ? 'passed' : 'FAILED'}${missing.length > 0 ? `; no figures from: ${missing.join(', ')}` : ''}\n`,
 );
 const summary = summaryLine(total);
-const name = soak ? `reliability/soak-${soak}` : `reliability/scale-${scale}${faultRate || killRate ? '-custom' : ''}`;
+const name = soak
+  ? `reliability/soak-${soak}`
+  : `reliability/scale-${scale}${faultRate || killRate ? '-custom' : ''}${only ? `-only-${only.join('-')}` : ''}`;
 const file = recordResult(name, startedOn, {
   seed,
   scale,
