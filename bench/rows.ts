@@ -1,19 +1,21 @@
 // The table rows of each section: every figure beside what it is judged against, with the
 // issue's targets (reported, never asserted).
 import { REASON_CODES } from '../shared/contract/reason-codes.ts';
-import { SIZE_BUDGET_BYTES, type ColdStartResult } from './cold-start/bench.ts';
+import type { ColdStartResult } from './cold-start/bench.ts';
 import type { MessageCost } from './cost/message-cost.ts';
 import { PRICES } from './cost/prices.ts';
 import type { EngineResult } from './engine.ts';
 import type { PipelineResult, Throughput } from './pipeline/bench.ts';
+import { PACED_SHARE_OF_MAX } from './pipeline/round.ts';
 import { fmt, type Row } from './report.ts';
 
 export const TARGETS = {
   evaluationsPerSecond: 50_000,
-  pipelineShareOfRaw: 0.6,
-  freshnessP99Ms: 1000,
-  bundleBytes: SIZE_BUDGET_BYTES,
-  initTimesEmpty: 2,
+  pipelineShareOfRaw: 0.8,
+  freshnessP99Ms: 250,
+  /** Cold start, against the SDK floor bundled the same way. */
+  bundleTimesFloor: 1.5,
+  importTimesFloor: 1.3,
   writeUnitsPerStatus: 6,
 } as const;
 
@@ -64,9 +66,9 @@ export function pipelineRows(p: PipelineResult): Row[] {
       section: 'pipeline',
       figure: `freshness: status sent → revised flag at the hearing court`,
       value: `p50 ${fmt(freshness.p50Ms)} ms, p99 ${fmt(freshness.p99Ms)} ms`,
-      beside: `${fmt(freshness.samples)} statuses at ${fmt(freshness.offeredPerSecond, 1)}/s (half of the max ${fmt(p.statuses.pipelinePerSecond, 1)}/s); max ${fmt(freshness.maxMs)} ms; inbound batching window ${fmt(p.inboundBatchingWindowSeconds, 1)} s`,
-      ratio: `p99 ${fmt(freshness.p99Ms / TARGETS.freshnessP99Ms, 2)} × 1 s`,
-      target: 'p99 < 1 s',
+      beside: `${fmt(freshness.samples)} statuses at ${fmt(freshness.offeredPerSecond, 1)}/s (${fmt(PACED_SHARE_OF_MAX * 100)}% of the max ${fmt(p.statuses.pipelinePerSecond, 1)}/s); max ${fmt(freshness.maxMs)} ms; inbound batching window ${fmt(p.inboundBatchingWindowSeconds, 1)} s`,
+      ratio: `p99 ${fmt(freshness.p99Ms / TARGETS.freshnessP99Ms, 2)} × ${fmt(TARGETS.freshnessP99Ms)} ms`,
+      target: `p99 < ${fmt(TARGETS.freshnessP99Ms)} ms`,
       met: freshness.p99Ms < TARGETS.freshnessP99Ms,
     },
   ];
@@ -74,28 +76,40 @@ export function pipelineRows(p: PipelineResult): Row[] {
 
 export function coldStartRows(c: ColdStartResult): Row[] {
   const rows: Row[] = [];
+  const references = `floor ${fmt(c.floor.bytes / 1024)} KB, empty handler ${fmt(c.empty.bytes / 1024, 1)} KB`;
   for (const f of c.functions) {
+    const bundleRatio = f.bytes / c.floor.bytes;
+    const importRatio = f.importMs / c.floor.importMs;
     rows.push({
       section: 'cold start',
       figure: `${f.name}: bundle`,
       value: `${fmt(f.bytes / 1024)} KB`,
-      beside: `empty handler ${fmt(c.empty.bytes / 1024, 1)} KB; largest: ${f.largest
+      beside: `${references}; largest: ${f.largest
         .slice(0, 3)
         .map((l) => `${l.name} ${fmt(l.bytes / 1024)} KB`)
         .join(', ')}`,
-      ratio: `${fmt(f.bytes / SIZE_BUDGET_BYTES, 2)} × 400 KB`,
-      target: '< 400 KB',
-      met: f.bytes < SIZE_BUDGET_BYTES,
+      ratio: `${fmt(bundleRatio, 2)} × floor`,
+      target: `≤ ${TARGETS.bundleTimesFloor} × floor`,
+      met: bundleRatio <= TARGETS.bundleTimesFloor,
     });
     rows.push({
       section: 'cold start',
-      figure: `${f.name}: initialisation (fresh Node 24 process)`,
-      value: `${fmt(f.processMs)} ms (import ${fmt(f.importMs)} ms)`,
-      beside: `empty handler ${fmt(c.empty.processMs)} ms (import ${fmt(c.empty.importMs, 1)} ms); median of ${c.samples}`,
-      ratio: `${fmt(f.processMs / c.empty.processMs, 1)} × empty (import ${fmt(f.importMs / c.empty.importMs)} ×)`,
-      target: '< 2 × empty',
-      met: f.processMs < TARGETS.initTimesEmpty * c.empty.processMs,
+      figure: `${f.name}: import (fresh Node 24 process)`,
+      value: `${fmt(f.importMs, 1)} ms (process ready at ${fmt(f.processMs)} ms)`,
+      beside: `floor ${fmt(c.floor.importMs, 1)} ms (ready at ${fmt(c.floor.processMs)} ms), empty handler ${fmt(c.empty.importMs, 1)} ms; median of ${c.samples}`,
+      ratio: `${fmt(importRatio, 2)} × floor`,
+      target: `≤ ${TARGETS.importTimesFloor} × floor`,
+      met: importRatio <= TARGETS.importTimesFloor,
     });
+    if (f.firstCallMs !== undefined && c.floor.firstCallMs !== undefined)
+      rows.push({
+        section: 'cold start',
+        figure: `${f.name}: first invocation (its first event)`,
+        value: `${fmt(f.firstCallMs, 1)} ms`,
+        beside: `floor's first call (one DynamoDB read, one SQS send) ${fmt(c.floor.firstCallMs, 1)} ms`,
+        ratio: `${fmt(f.firstCallMs / c.floor.firstCallMs, 2)} × floor`,
+        target: '',
+      });
   }
   return rows;
 }

@@ -1,22 +1,21 @@
 // The handler shape shared by the three ingest functions: a middy handler over SQS batches
 // from inbound queues, with partial batch responses (ReportBatchItemFailures). Each record is
-// received (parsed with the contract, authenticated), then accepted once per sender.id +
-// messageId (Powertools idempotency, DynamoDB persistence). A rejected record is acknowledged;
-// only an unexpected error fails the record, which SQS then retries and finally dead-letters.
+// received (parsed with the contract, authenticated), then accepted. Accepting is idempotent
+// by the version guards of the stores (a redelivery finds its own write and finishes the steps
+// after it); a function whose acceptance needs more than that passes `once` (idempotency.ts).
+// A rejected record is acknowledged; only an unexpected error fails the record, which SQS
+// then retries and finally dead-letters.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { InboundMessage } from '../shared/contract/messages.ts';
 import { logger } from '../shared/powertools/logger.ts';
 import { count, METRIC } from '../shared/powertools/metrics.ts';
 import { withPowertools } from '../shared/powertools/middleware.ts';
-import { ingestIdempotencyConfig } from '../shared/pipeline/inbound/idempotency.ts';
-import type { Dependencies } from '../shared/pipeline/dependencies.ts';
+import type { OncePerMessage } from '../shared/pipeline/inbound/idempotency.ts';
 import type { IngestDependencies } from '../shared/pipeline/inbound/outcomes.ts';
 import { receiveRecord, type Accept, type IngestOutcome } from '../shared/pipeline/inbound/receive.ts';
 import type { ReceivedRecord } from '../shared/pipeline/inbound/reject.ts';
-import { dynamoClient, lazyDependencies } from '../shared/pipeline/runtime.ts';
+import { lazyDependencies } from '../shared/pipeline/runtime.ts';
 import type { SendingKind } from '../shared/resources/registry.ts';
 import { recordFailure } from '../shared/storage/failure-store.ts';
 
@@ -28,33 +27,22 @@ export type AcceptMessage<M extends InboundMessage> = (
 
 export function ingestHandler<M extends InboundMessage>(
   kind: SendingKind,
-  functionName: string,
   accept: AcceptMessage<M>,
+  once?: OncePerMessage,
 ) {
-  const dependencies = lazyDependencies(['cases', 'quarantine', 'idempotency'] as const);
+  const dependencies = lazyDependencies<'cases' | 'quarantine' | 'idempotency'>(
+    once ? ['cases', 'quarantine', 'idempotency'] : ['cases', 'quarantine'],
+  );
   const processor = new BatchProcessor(EventType.SQS);
-  const config = ingestIdempotencyConfig();
-  let acceptOnce: Accept | undefined;
-
-  function acceptor(deps: IngestDependencies & Dependencies<'idempotency'>): Accept {
-    acceptOnce ??= makeIdempotent(
-      (message: InboundMessage, record: ReceivedRecord) => accept(deps, message as M, record),
-      {
-        persistenceStore: new DynamoDBPersistenceLayer({
-          tableName: deps.env.tables.idempotency,
-          awsSdkV3Client: dynamoClient,
-        }),
-        config,
-        keyPrefix: functionName,
-      },
-    );
-    return acceptOnce;
-  }
+  let acceptor: Accept | undefined;
 
   async function handleRecord(record: SQSRecord): Promise<IngestOutcome> {
     const deps = dependencies();
+    acceptor ??= ((plain: Accept) => (once ? once.wrap(plain, deps.env.tables.idempotency) : plain))(
+      (message, received) => accept(deps, message as M, received),
+    );
     try {
-      const outcome = await receiveRecord(deps, kind, record, acceptor(deps));
+      const outcome = await receiveRecord(deps, kind, record, acceptor);
       if ('replayed' in outcome && outcome.replayed) {
         count(METRIC.staleOrDuplicate, { name: 'cause', value: 'message' });
         logger.info('message already processed; acknowledged', { sqsMessageId: record.messageId });
@@ -88,7 +76,7 @@ export function ingestHandler<M extends InboundMessage>(
   }
 
   return withPowertools(async (event: SQSEvent, context: Context) => {
-    config.registerLambdaContext(context);
+    once?.registerLambdaContext(context);
     count(METRIC.recordsReceived, undefined, event.Records.length);
     return processPartialResponse(event, handleRecord, processor, { context, throwOnFullBatchFailure: false });
   });

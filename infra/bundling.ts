@@ -24,5 +24,13 @@ export const FUNCTION_BUNDLING: BundlingOptions = {
   forceDockerBundling: false,
 };
 
+/**
+ * The bundling of a function whose tracing is on or off. Off, the bundle defines
+ * LINKAGE_TRACING as "off" and esbuild leaves the X-Ray SDK out (shared/powertools/tracing.ts).
+ */
+export function functionBundling(tracing: boolean): BundlingOptions {
+  return tracing ? FUNCTION_BUNDLING : { ...FUNCTION_BUNDLING, define: { 'process.env.LINKAGE_TRACING': '"off"' } };
+}
+
 /** Stack traces point into the sources through the bundle's source map. */
 export const FUNCTION_NODE_OPTIONS = '--enable-source-maps';

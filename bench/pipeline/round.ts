@@ -3,8 +3,10 @@
 // expected flag has reached the hearing court and the service is quiet:
 //   dossiers   M dossiers as fast as the prisons can send them;
 //   statuses   status updates as fast as the courts can send them;
-//   paced      more status updates, one at a time at half the statuses' throughput, each
+//   paced      more status updates, one at a time at 80% of the statuses' throughput, each
 //              timed from its SendMessage to the first flag resting on its version.
+/** The freshness phase's rate, as a share of the measured maximum: near load, not idle. */
+export const PACED_SHARE_OF_MAX = 0.8;
 // Every SDK call is logged per phase (bench/pipeline/call-log.ts) for the raw replay and the cost.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -166,7 +168,7 @@ export async function pipelineRound(settings: RoundSettings): Promise<{ phases: 
     );
 
     const paced = updates.slice(settings.fastStatuses);
-    const rate = statuses.perSecond / 2;
+    const rate = statuses.perSecond * PACED_SHARE_OF_MAX;
     settings.progress(`paced: ${paced.length} statuses at ${rate.toFixed(1)}/s`);
     const sentAt: number[] = [];
     const pacedResult = await measured(

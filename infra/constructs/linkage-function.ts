@@ -12,7 +12,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { QueueDefinition } from '../../shared/resources/queues.ts';
 import { TABLES, tableName, type TableId } from '../../shared/resources/tables.ts';
-import { FUNCTION_BUNDLING, FUNCTION_NODE_OPTIONS, FUNCTION_RUNTIME } from '../bundling.ts';
+import { functionBundling, FUNCTION_NODE_OPTIONS, FUNCTION_RUNTIME } from '../bundling.ts';
 import { functionName, queueArn, queueUrlBase, tableArn, viaService } from '../naming.ts';
 
 export const FUNCTION_NAMES = [
@@ -94,7 +94,7 @@ export class LinkageFunction extends NodejsFunction {
         NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
       },
       // Shared with the cold-start benchmark: one definition of how a function is bundled.
-      bundling: FUNCTION_BUNDLING,
+      bundling: functionBundling(true),
     });
     this.stage = props.stage;
     logGroup.grantWrite(role);

@@ -3,7 +3,7 @@
 // own variables (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SQS), never from code.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { tracer } from '../powertools/tracer.ts';
+import { traced } from '../powertools/tracing.ts';
 import type { TableId } from '../resources/tables.ts';
 import { createDocumentClient } from '../storage/clients.ts';
 import { systemClock } from './clock.ts';
@@ -11,9 +11,9 @@ import type { Dependencies } from './dependencies.ts';
 import { readEnvironment } from './environment.ts';
 import { REGISTRY } from './registry.ts';
 
-export const dynamoClient = tracer.captureAWSv3Client(new DynamoDBClient({}));
+export const dynamoClient = traced(new DynamoDBClient({}));
 export const documentClient = createDocumentClient(dynamoClient);
-export const sqsClient = tracer.captureAWSv3Client(new SQSClient({}));
+export const sqsClient = traced(new SQSClient({}));
 
 /** Dependencies for a function using these tables; the environment is read on first call. */
 export function lazyDependencies<T extends TableId>(tables: readonly T[]): () => Dependencies<T> {

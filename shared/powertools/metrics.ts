@@ -3,7 +3,22 @@
 // metric, so its dimension does not leak onto the other metrics of the invocation.
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 
-export const metrics = new Metrics();
+/**
+ * Where metrics are switched off (local mode: no CloudWatch), Powertools still warns at every
+ * flush of an invocation that counted nothing (a sweep with nothing due), burying the output a
+ * newcomer is meant to read. There only, that one warning is dropped; every other goes on.
+ */
+const EMPTY_FLUSH_WARNING = 'No application metrics to publish';
+const quietWhenDisabled = {
+  ...console,
+  warn: (...args: unknown[]) => {
+    const disabled = process.env.POWERTOOLS_METRICS_DISABLED === 'true';
+    if (disabled && typeof args[0] === 'string' && args[0].startsWith(EMPTY_FLUSH_WARNING)) return;
+    console.warn(...args);
+  },
+};
+
+export const metrics = new Metrics({ logger: quietWhenDisabled });
 
 export const METRIC = {
   /** SQS records a function was given (also keeps every invocation's metric set non-empty). */

@@ -3,15 +3,13 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
 import { logger } from './logger.ts';
 import { metrics } from './metrics.ts';
-import { tracer } from './tracer.ts';
+import { tracing } from './tracing.ts';
 
 export function withPowertools<Event, Result>(handler: (event: Event, context: Context) => Promise<Result>) {
-  return middy(handler)
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
-    .use(logMetrics(metrics));
+  const chain = middy(handler);
+  if (tracing) chain.use(tracing.middleware());
+  return chain.use(injectLambdaContext(logger, { logEvent: false, resetKeys: true })).use(logMetrics(metrics));
 }

@@ -16,6 +16,11 @@ export const evaluationRequestSchema = z.strictObject({
 });
 export type EvaluationRequest = z.infer<typeof evaluationRequestSchema>;
 
+/** Reads one queue body; a body that is not one is a bug of the service's, and throws. */
+export function parseEvaluationRequest(body: string): EvaluationRequest {
+  return evaluationRequestSchema.parse(JSON.parse(body));
+}
+
 export interface EnqueuedEvaluation {
   readonly request: EvaluationRequest;
   /** Identifies the cause: the same cause within SQS's 5-minute window is enqueued once. */

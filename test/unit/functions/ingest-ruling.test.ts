@@ -1,11 +1,13 @@
 // ingest-ruling with the AWS clients mocked: a ruling waits for its dossier, attaches to its
 // application when the dossier names this court, and is rejected when it names another.
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PERSON_ID, dossier, ruling } from '../../builders/case.ts';
 import { conditionalCheckFailed, resetAwsMocks, sentMessages, type AwsMocks } from '../../support/aws-mocks.ts';
-import { useFunctionEnvironment } from '../../support/function-environment.ts';
+import { testTableName, useFunctionEnvironment } from '../../support/function-environment.ts';
 import { createContext } from '../../support/lambda-context.ts';
 import { createSqsEvent, createSqsRecord } from '../../support/sqs-event.ts';
 
@@ -20,9 +22,9 @@ beforeEach(() => {
   aws = resetAwsMocks();
 });
 
-async function run(body: unknown): Promise<SQSBatchResponse> {
+async function run(body: unknown, delivery = 'sqs-1'): Promise<SQSBatchResponse> {
   return handler(
-    createSqsEvent([createSqsRecord({ body, queueName: 'linkage-test-in-FJ-LY-ZY', messageId: 'sqs-1' })]),
+    createSqsEvent([createSqsRecord({ body, queueName: 'linkage-test-in-FJ-LY-ZY', messageId: delivery })]),
     createContext('ingest-ruling'),
   );
 }
@@ -112,5 +114,34 @@ describe('ingest-ruling', () => {
         message: 'FJ-P01-2026-0042 is not before FJ-LY-ZY: its dossier names another hearing court',
       },
     ]);
+  });
+
+  it('accepts each (sender, messageId) once: the idempotency key ignores the SQS delivery', async () => {
+    const message = ruling();
+    await run(message, 'delivery-1');
+    await run(message, 'delivery-2');
+    const keys = aws.dynamo.commandCalls(PutItemCommand).map((call) => call.args[0].input.Item!.id!.S);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^ingest-ruling#[A-Za-z0-9+/]{22}==$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(aws.dynamo.commandCalls(PutItemCommand)[0]!.args[0].input.TableName).toBe(testTableName('idempotency'));
+    await run({ ...ruling({ rulingRef: '(2026)闽08刑更2号' }), messageId: 'FJ-LY-ZY:ruling:2' });
+    expect(aws.dynamo.commandCalls(PutItemCommand)[2]!.args[0].input.Item!.id!.S).not.toBe(keys[0]);
+  });
+
+  it('acknowledges a redelivered ruling the idempotency store already completed, without storing it again', async () => {
+    aws.dynamo.on(PutItemCommand).rejects(conditionalCheckFailed());
+    aws.dynamo.on(GetItemCommand).resolves({
+      Item: marshall({
+        id: 'x',
+        status: 'COMPLETED',
+        expiration: Math.floor(Date.now() / 1000) + 3600,
+        data: { result: 'waiting' },
+      }),
+    });
+    const response = await run(ruling());
+    expect(response.batchItemFailures).toEqual([]);
+    expect(aws.documents.commandCalls(PutCommand)).toHaveLength(0);
+    expect(sentMessages(aws.sqs)).toEqual([]);
   });
 });
