@@ -35,6 +35,8 @@ export function ingestHandler<M extends InboundMessage>(
   );
   const processor = new BatchProcessor(EventType.SQS);
   let acceptor: Accept | undefined;
+  /** The function's name, from the invocation's context: kept with a failure for the DLQ tools. */
+  let functionName = `ingest (${kind})`;
 
   async function handleRecord(record: SQSRecord): Promise<IngestOutcome> {
     const deps = dependencies();
@@ -77,6 +79,7 @@ export function ingestHandler<M extends InboundMessage>(
 
   return withPowertools(async (event: SQSEvent, context: Context) => {
     once?.registerLambdaContext(context);
+    functionName = context.functionName;
     count(METRIC.recordsReceived, undefined, event.Records.length);
     return processPartialResponse(event, handleRecord, processor, { context, throwOnFullBatchFailure: false });
   });
