@@ -63,7 +63,7 @@ describe('linkage evaluate', () => {
     const missing = linkage('evaluate', '/nonexistent/case.json');
     expect(missing.status).toBe(2);
     expect(missing.stdout).toBe('');
-  });
+  }, 30_000); // three CLI processes: seconds each on a busy 2-core machine
 
   it('has help', () => {
     const run = linkage('evaluate', '--help');
