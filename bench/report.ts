@@ -1,6 +1,6 @@
 // The benchmark's output: one row per figure, beside its limit or target, as a markdown
-// table on stdout and as JSON in bench/results/.
-import { mkdir, writeFile } from 'node:fs/promises';
+// table on stdout and as JSON in results/bench/ (committed; the README's table is made from it).
+import { recordResult, type Provenance } from '../scripts/figures/record.ts';
 
 export interface Row {
   readonly section: string;
@@ -28,10 +28,7 @@ export function markdownTable(rows: readonly Row[]): string {
   return [header, ...lines].join('\n');
 }
 
-export async function saveResults(name: string, data: unknown): Promise<string> {
-  const folder = new URL('./results/', import.meta.url);
-  await mkdir(folder, { recursive: true });
-  const file = new URL(`${name}.json`, folder);
-  await writeFile(file, `${JSON.stringify(data, null, 2)}\n`);
-  return file.pathname;
+/** Writes results/bench/<name>.json with the commit the run started on (scripts/figures). */
+export function saveResults(name: string, started: Provenance, data: unknown): string {
+  return recordResult(`bench/${name}`, started, data);
 }

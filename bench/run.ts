@@ -1,11 +1,12 @@
 // `npm run bench [-- --quick]`: every speed, size and cost figure beside the limit it is
 // judged against, measured side by side in one run. Prints a markdown table; writes JSON
-// results to bench/results/. `--only engine,pipeline` runs some sections.
+// results to results/bench/ (the README's table is generated from them: `npm run figures`). `--only engine,pipeline` runs some sections.
 import { Command, Option } from 'commander';
 import { benchColdStart } from './cold-start/bench.ts';
 import { PRICES } from './cost/prices.ts';
 import { benchEngine } from './engine.ts';
 import { benchPipeline } from './pipeline/bench.ts';
+import { provenance } from '../scripts/figures/record.ts';
 import { markdownTable, saveResults, type Row } from './report.ts';
 import { coldStartRows, costRows, engineRows, pipelineRows, priceNote, TARGETS } from './rows.ts';
 
@@ -45,6 +46,9 @@ const size = quick
       warmup: 50,
       pipelineRounds: 3,
     };
+const started = provenance(
+  ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+);
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 const startedMs = performance.now();
 const rows: Row[] = [];
@@ -86,7 +90,10 @@ if (sections.has('cold-start')) {
 }
 
 results.seconds = (performance.now() - startedMs) / 1000;
-const file = await saveResults(quick ? 'quick' : 'full', { ...results, rows });
+const file = saveResults(quick ? 'quick' : options.only ? `only-${[...sections].join('-')}` : 'full', started, {
+  ...results,
+  rows,
+});
 console.log(markdownTable(rows));
 if (sections.has('pipeline')) console.log(`\n${priceNote()}`);
 console.log(`\nresults: ${file} (${(results.seconds as number).toFixed(1)} s)`);

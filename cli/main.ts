@@ -1,8 +1,10 @@
 // The `linkage` command: one program, one sub-command per file in ./commands.
 import { Command } from 'commander';
+import { registerDlq } from './commands/dlq.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
 import { registerImport } from './commands/import.ts';
 import { registerInbox } from './commands/inbox.ts';
+import { registerQuarantine } from './commands/quarantine.ts';
 import { registerSend } from './commands/send.ts';
 import { registerShow } from './commands/show.ts';
 
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerInbox(program);
   registerImport(program);
   registerShow(program);
+  registerDlq(program);
+  registerQuarantine(program);
   return program;
 }
 

@@ -17,6 +17,7 @@ import { receiveRecord, type Accept, type IngestOutcome } from '../shared/pipeli
 import type { ReceivedRecord } from '../shared/pipeline/inbound/reject.ts';
 import { lazyDependencies } from '../shared/pipeline/runtime.ts';
 import type { SendingKind } from '../shared/resources/registry.ts';
+import { recordFailure } from '../shared/storage/failure-store.ts';
 
 export type AcceptMessage<M extends InboundMessage> = (
   deps: IngestDependencies,
@@ -34,6 +35,8 @@ export function ingestHandler<M extends InboundMessage>(
   );
   const processor = new BatchProcessor(EventType.SQS);
   let acceptor: Accept | undefined;
+  /** The function's name, from the invocation's context: kept with a failure for the DLQ tools. */
+  let functionName = `ingest (${kind})`;
 
   async function handleRecord(record: SQSRecord): Promise<IngestOutcome> {
     const deps = dependencies();
@@ -49,12 +52,34 @@ export function ingestHandler<M extends InboundMessage>(
       return outcome;
     } catch (error) {
       logger.error('record failed; SQS will retry it, then dead-letter it', { sqsMessageId: record.messageId, error });
+      await keepFailure(deps, record, error);
       throw error;
+    }
+  }
+
+  /** Best effort: what `linkage dlq show` tells an operator if the message ends in the DLQ. */
+  async function keepFailure(deps: IngestDependencies, record: SQSRecord, error: unknown): Promise<void> {
+    try {
+      await recordFailure(
+        deps.db,
+        deps.env.tables.quarantine,
+        {
+          queue: record.eventSourceARN.split(':').at(-1) ?? record.eventSourceARN,
+          sqsMessageId: record.messageId,
+          receiveCount: Number(record.attributes?.ApproximateReceiveCount ?? 1),
+          failedAt: deps.clock(),
+          functionName,
+        },
+        error,
+      );
+    } catch (noted) {
+      logger.warn('could not keep the failure for the DLQ tools', { sqsMessageId: record.messageId, error: noted });
     }
   }
 
   return withPowertools(async (event: SQSEvent, context: Context) => {
     once?.registerLambdaContext(context);
+    functionName = context.functionName;
     count(METRIC.recordsReceived, undefined, event.Records.length);
     return processPartialResponse(event, handleRecord, processor, { context, throwOnFullBatchFailure: false });
   });

@@ -19,8 +19,8 @@ import {
   SetQueueAttributesCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { evaluateQueue, inboundQueue, outboundQueue, type QueueDefinition } from '../shared/resources/queues.ts';
-import { isReceiver, isSender, type Registry } from '../shared/resources/registry.ts';
+import { serviceQueues, type QueueDefinition } from '../shared/resources/queues.ts';
+import type { Registry } from '../shared/resources/registry.ts';
 import {
   TABLES,
   tableName,
@@ -30,14 +30,8 @@ import {
   type TableId,
 } from '../shared/resources/tables.ts';
 
-/** Every queue of a stage: one inbound per sender, one outbound per receiver, the evaluate queue. */
-export function queuesOf(stage: string, registry: Registry): QueueDefinition[] {
-  return [
-    ...registry.institutions.filter(isSender).map((inst) => inboundQueue(stage, inst.id)),
-    ...registry.institutions.filter(isReceiver).map((inst) => outboundQueue(stage, inst.id)),
-    evaluateQueue(stage),
-  ];
-}
+/** Every queue of a stage (shared/resources/queues.ts). */
+export const queuesOf = serviceQueues;
 
 export interface ProvisionedQueue {
   readonly definition: QueueDefinition;
@@ -138,11 +132,8 @@ async function ensureQueue(
     url = (await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }))).QueueUrl!;
   } catch (error) {
     // The queue exists with other attributes (an older definition): bring it up to date.
-    if (
-      (error as { name?: string }).name !== 'QueueNameExists' &&
-      (error as { name?: string }).name !== 'QueueAlreadyExists'
-    )
-      throw error;
+    // fauxqs names it AWS.SimpleQueueService.QueueNameExists, SQS QueueNameExists (older: QueueAlreadyExists).
+    if (!/(^|\.)(QueueNameExists|QueueAlreadyExists)$/.test((error as { name?: string }).name ?? '')) throw error;
     url = (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
     const { FifoQueue: _fifo, ...settable } = attributes;
     await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: settable }));

@@ -5,6 +5,8 @@
 //   linkage-<stage>-evaluate.fifo           internal; re-evaluation requests grouped by prisoner
 // Each has a dead-letter queue named <name>-dlq (FIFO: <name>-dlq.fifo).
 
+import { isReceiver, isSender, type Registry } from './registry.ts';
+
 /** Function timeouts the queue attributes are derived from (seconds). */
 export const FUNCTION_TIMEOUT_SECONDS = { ingest: 30, evaluate: 60, sweep: 60 } as const;
 
@@ -71,4 +73,13 @@ export function institutionOfInboundQueue(stage: string, nameOrArn: string): str
   const name = nameOrArn.split(/[:/]/).at(-1) ?? '';
   const prefix = `linkage-${stage}-in-`;
   return name.startsWith(prefix) && !name.endsWith('-dlq') ? name.slice(prefix.length) : undefined;
+}
+
+/** Every queue of a stage: one inbound per sender, one outbound per receiver, the evaluate queue. */
+export function serviceQueues(stage: string, registry: Registry): QueueDefinition[] {
+  return [
+    ...registry.institutions.filter(isSender).map((inst) => inboundQueue(stage, inst.id)),
+    ...registry.institutions.filter(isReceiver).map((inst) => outboundQueue(stage, inst.id)),
+    evaluateQueue(stage),
+  ];
 }

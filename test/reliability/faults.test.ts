@@ -10,6 +10,7 @@ import { serviceInstant } from '../../shared/pipeline/clock.ts';
 import { tableName } from '../../shared/resources/tables.ts';
 import { applicationKey, deadlineShard } from '../../shared/storage/keys.ts';
 import { REGISTRY } from '../../local/registry.ts';
+import { redriveDeadLetters, selectQueues, showDeadLetters } from '../../shared/operations/dead-letters.ts';
 import { FaultInjector, useInjector } from './faults/injector.ts';
 import { recordFigures } from './support/figures.ts';
 import { checkFaultRun } from './support/invariants.ts';
@@ -42,9 +43,19 @@ beforeAll(async () => {
     outageShare: 0.4,
     killRate: settings.killRate,
     batchEntryFailureRate: 0.3,
+    replyLostShare: 0.3,
     cleanFromReceive: 3,
     poisonMarker: POISON_MARKER,
   });
+  // An outage of the dossier store for a few applications, longer than maxReceiveCount receives.
+  injector.longOutage = {
+    functionName: 'ingest-dossier',
+    markers: random
+      .fork('long-outage')
+      .shuffle(workload.cases)
+      .slice(0, scaled(3))
+      .map((c) => `"${c.applicationId}"`),
+  };
   useInjector(injector);
   capture = new LogCapture({ personIds: workload.personIds, names: workload.names });
   capture.start();
@@ -69,9 +80,13 @@ describe('under faults', () => {
       await waitFor(() => svc.invocations.filter((i) => i.records > 0).length >= 20, 15_000);
       await svc.restart();
       await svc.sendAll(workload.sends.slice(half));
+      // Quiet again once the long outage's messages have failed maxReceiveCount times: in the DLQs.
+      await svc.settle(scaled(600_000));
+
+      // The outage ends; the operator looks at the DLQs and redrives the prisons' messages.
+      const outage = await recoverLongOutage(svc);
 
       // Deadlines come due for a tenth of the applications, swept while batch entries fail.
-      await svc.settle(scaled(600_000));
       const forced = await forceDeadlines(
         svc,
         random
@@ -80,6 +95,10 @@ describe('under faults', () => {
           .slice(0, Math.ceil(workload.cases.length / 10)),
       );
       for (let sweep = 0; sweep < 3; sweep += 1) await svc.current.runner.sweep();
+      await svc.settle(scaled(600_000));
+
+      // The hearing court rules, last (support/workload.ts says why), still under faults.
+      await svc.sendAll(workload.rulingSends);
       await svc.settle(scaled(600_000));
 
       // The faults stop, as an outage ends; one more sweep catches anything still due.
@@ -102,19 +121,23 @@ describe('under faults', () => {
       const failedInvocations = svc.invocations.filter((i) => i.error !== undefined).length;
       const failedRecords = svc.invocations.reduce((sum, i) => sum + i.failed, 0);
       const seconds = (Date.now() - started) / 1000;
+      const messages = workload.sends.length + workload.rulingSends.length;
       recordFigures(
         'faults',
         {
-          faults: injector.total + svc.restarts,
-          messages: workload.sends.length,
+          faultsReachedHandlers: injector.reachedHandlers + svc.restarts,
+          faultsAbsorbed: c.absorbed,
+          messages,
+          redriven: outage.redriven,
           lost: report.lost,
-          wrongFinalDecisions: report.wrongFinalDecisions,
+          engineMismatches: report.engineMismatches,
         },
         [
-          `seed ${settings.seed}, scale ${settings.scale}: ${workload.cases.length} applications of ${workload.personIds.length} prisoners, ${workload.sends.length} messages sent (${count(workload, 'duplicate')} duplicates, ${count(workload, 'new-id')} under a new messageId, ${workload.poison.length} poison) in ${seconds.toFixed(0)} s`,
-          `faults ${injector.total + svc.restarts}: throttling ${c.throttling}, 5xx ${c.serverErrors} (${c.surfaced} outlasted the SDK's retries), failed batch entries ${c.failedBatchEntries}, kills after a write ${c.killsAfterWrite}, after a send ${c.killsAfterSend}, restarts ${svc.restarts}; ${forced} deadlines forced`,
+          `seed ${settings.seed}, scale ${settings.scale}: ${workload.cases.length} applications of ${workload.personIds.length} prisoners, ${messages} messages sent (${count(workload, 'duplicate')} duplicates, ${count(workload, 'new-id')} under a new messageId, ${workload.poison.length} poison, ${workload.rulingSends.length} rulings last, ${workload.skewed} with a skewed sentAt) in ${seconds.toFixed(0)} s`,
+          `faults that reached handler code ${injector.reachedHandlers + svc.restarts}: ${c.surfaced} requests past the SDK's retries, ${c.failedBatchEntries} failed batch entries, kills ${c.killsAfterWrite} after a write and ${c.killsAfterSend} after a send, ${c.longOutageHits} writes refused by the long outage, ${svc.restarts} restarts; absorbed by SDK retries ${c.absorbed} (failed attempts: throttling ${c.throttling}, 5xx ${c.serverErrors}, replies lost after the write or send was applied ${c.repliesLost}); ${forced} deadlines forced`,
+          `long outage of ${outage.applications} applications' dossiers: ${outage.deadLettered} messages dead-lettered, ${outage.withError} shown with their last error (${outage.errors}), ${outage.redriven} redriven (dry run said ${outage.dryRun}), a second redrive moved ${outage.second}`,
           `the runner saw ${failedRecords} failed records and ${failedInvocations} failed invocations over ${svc.invocations.length} (slowest: ${slowest(svc)}); poison refused ${c.poisonHits} times`,
-          `received: ${report.flagsReceived} flags for ${report.applicationsWithFlags} applications, ${report.requestsReceived} verification requests; lost ${report.lost}, wrong final decisions ${report.wrongFinalDecisions}`,
+          `received: ${report.flagsReceived} flags for ${report.applicationsWithFlags} applications, ${report.requestsReceived} verification requests; lost ${report.lost}, pipeline vs engine mismatches ${report.engineMismatches}`,
           `logs at ${settings.logLevel}: ${capture.describe()}`,
           ...[...report.violations].map(
             ([name, details]) => `VIOLATED ${name} (${details.length}): ${details.slice(0, 5).join(' | ')}`,
@@ -124,6 +147,12 @@ describe('under faults', () => {
       );
 
       expect(injector.total, 'faults were injected').toBeGreaterThan(0);
+      expect(c.repliesLost, 'replies were lost after writes and sends were applied').toBeGreaterThan(0);
+      expect(outage.deadLettered, 'the long outage dead-lettered messages').toBeGreaterThan(0);
+      expect(outage.withError, 'each is shown with its last error').toBe(outage.deadLettered);
+      expect(outage.dryRun).toBe(outage.deadLettered);
+      expect(outage.redriven).toBe(outage.deadLettered);
+      expect(outage.second, 'a second redrive moves nothing').toBe(0);
       // A handful of invocations (a tiny --scale) may draw no kill; a default run has hundreds.
       if (c.faultableInvocations >= 100)
         expect(c.killsAfterWrite + c.killsAfterSend, 'invocations were killed').toBeGreaterThan(0);
@@ -131,13 +160,47 @@ describe('under faults', () => {
       expect(c.poisonHits, 'poison reached the handler').toBeGreaterThanOrEqual(workload.poison.length);
       expect(Object.fromEntries(report.violations)).toEqual({});
       expect(report.lost).toBe(0);
-      expect(report.wrongFinalDecisions).toBe(0);
+      expect(report.engineMismatches).toBe(0);
       expect(capture.loggerLines, 'the capture saw the functions log').toBeGreaterThan(100);
       expect(capture.leaks).toEqual([]);
     },
     scaled(1_200_000),
   );
 });
+
+/**
+ * Ends the long outage and does what the runbook says (docs/operations.md): look at the
+ * prisons' inbound DLQs (the dossier store was out), see why each message failed, redrive
+ * with --dry-run, then for real, then again (which must move nothing), and let it settle.
+ */
+async function recoverLongOutage(svc: ReliabilityService) {
+  const access = svc.operatorAccess();
+  const prisonQueues = REGISTRY.institutions
+    .filter((i) => i.kind === 'PRISON')
+    .flatMap((i) => selectQueues(access, i.id).filter((q) => q.role === 'inbound'));
+  const applications = injector.longOutage?.markers.length ?? 0;
+  injector.longOutage = undefined;
+  const shown = (await Promise.all(prisonQueues.map((q) => showDeadLetters(access, q)))).flat();
+  const errors = [...new Set(shown.map((d) => d.lastError?.errorName ?? 'none'))].join(', ');
+  const dryRun = (await Promise.all(prisonQueues.map((q) => redriveDeadLetters(access, q, { dryRun: true })))).reduce(
+    (sum, r) => sum + r.moved,
+    0,
+  );
+  let redriven = 0;
+  for (const q of prisonQueues) redriven += (await redriveDeadLetters(access, q)).moved;
+  let second = 0;
+  for (const q of prisonQueues) second += (await redriveDeadLetters(access, q)).moved;
+  await svc.settle(scaled(300_000));
+  return {
+    applications,
+    deadLettered: shown.length,
+    withError: shown.filter((d) => d.lastError !== undefined).length,
+    errors,
+    dryRun,
+    redriven,
+    second,
+  };
+}
 
 /** The longest invocation of each function: how far from its timeout the run came. */
 function slowest(svc: ReliabilityService): string {

@@ -4,6 +4,9 @@
 //     and 5xx answers (InternalServerError, ServiceUnavailable), placed under the SDK's own
 //     retry middleware as a service would answer. Most are "blips" that fail one attempt (the
 //     SDK retries them); a share are "outages" that fail every attempt, so the handler sees them;
+//   - replies lost: a write or send reaches the engine and is applied, then the reply is lost
+//     (a connection reset), so the SDK sends it again: a conditional write that already
+//     happened meets its own condition, a message goes out twice;
 //   - partial batch failures: SendMessageBatch entries reported Failed without being sent;
 //   - kills: an invocation dies at its first (or second, third) SQS send after a DynamoDB write,
 //     or at a DynamoDB write after a send. From then on every call of that invocation fails, as
@@ -24,8 +27,10 @@ import { Random } from '../support/random.ts';
 
 export interface FaultSettings {
   readonly seed: number;
-  /** Share of the functions' SDK requests answered with throttling or a 5xx. */
+  /** Share of the functions' SDK requests answered with throttling or a 5xx (or, writes and sends, a lost reply). */
   readonly requestFaultRate: number;
+  /** Of the faulted writes and sends, the share applied whose reply is lost (the rest: throttling, 5xx). */
+  readonly replyLostShare: number;
   /** Of those, the share that fails every attempt the SDK makes (the handler sees it). */
   readonly outageShare: number;
   /** Share of invocations killed at a write/send boundary. */
@@ -39,15 +44,23 @@ export interface FaultSettings {
 }
 
 export interface FaultCounts {
+  /** Failed attempts answered with throttling. */
   throttling: number;
+  /** Failed attempts answered with a 5xx. */
   serverErrors: number;
-  /** Throttling and 5xx that outlasted the SDK's retries and reached the handler. */
+  /** Writes and sends applied whose reply was lost (each then retried by the SDK). */
+  repliesLost: number;
+  /** Requests with an injected attempt whose error outlasted the SDK's retries and reached the handler. */
   surfaced: number;
+  /** Injected failed attempts after which the SDK's own retry succeeded: the handler never saw them. */
+  absorbed: number;
   failedBatchEntries: number;
   killsAfterWrite: number;
   killsAfterSend: number;
   /** Writes of poison messages refused (each delivery of a poison message counts once). */
   poisonHits: number;
+  /** Writes refused by the long outage (each failed receive of an affected message counts once). */
+  longOutageHits: number;
   invocations: number;
   faultableInvocations: number;
 }
@@ -67,23 +80,31 @@ export interface InvocationState {
 
 const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
 const SENDS = new Set(['SendMessage', 'SendMessageBatch']);
-const INJECTED = Symbol.for('linkage.reliability.injected');
 
 export class FaultInjector {
   readonly settings: FaultSettings;
   readonly counts: FaultCounts = {
     throttling: 0,
     serverErrors: 0,
+    repliesLost: 0,
     surfaced: 0,
+    absorbed: 0,
     failedBatchEntries: 0,
     killsAfterWrite: 0,
     killsAfterSend: 0,
     poisonHits: 0,
+    longOutageHits: 0,
     invocations: 0,
     faultableInvocations: 0,
   };
   /** Faults are injected only while enabled; poison always bites. */
   enabled = true;
+  /**
+   * An outage longer than maxReceiveCount receives: while set, every write of `functionName`
+   * carrying one of `markers` fails, on every attempt and every receive, so the messages end
+   * in their dead-letter queue; they must be recovered by redrive once it is over.
+   */
+  longOutage: { readonly functionName: string; readonly markers: readonly string[] } | undefined;
   private readonly random: Random;
 
   constructor(settings: FaultSettings) {
@@ -91,10 +112,15 @@ export class FaultInjector {
     this.random = new Random(settings.seed);
   }
 
+  /** Faults that reached handler code: errors past the SDK's retries, failed batch entries, kills. */
+  get reachedHandlers(): number {
+    const c = this.counts;
+    return c.surfaced + c.failedBatchEntries + c.killsAfterWrite + c.killsAfterSend + c.longOutageHits;
+  }
+
   /** Every fault injected (poison is a property of messages, not a fault of the platform). */
   get total(): number {
-    const c = this.counts;
-    return c.throttling + c.serverErrors + c.failedBatchEntries + c.killsAfterWrite + c.killsAfterSend;
+    return this.reachedHandlers + this.counts.absorbed;
   }
 
   beginInvocation(functionName: string, event: unknown): InvocationState {
@@ -119,6 +145,7 @@ export class FaultInjector {
     action: string,
     input: Record<string, unknown>,
     state: InvocationState | undefined,
+    decided: Decided,
     call: (input: Record<string, unknown>) => Promise<{ output: Record<string, unknown> }>,
   ): Promise<{ output: Record<string, unknown> }> {
     const isWrite = service === 'dynamodb' && WRITES.has(action);
@@ -130,6 +157,19 @@ export class FaultInjector {
       });
     }
     if (!state) return call(input);
+    const outage = this.longOutage;
+    if (isWrite && outage && state.functionName === outage.functionName) {
+      const text = JSON.stringify(input);
+      if (outage.markers.some((marker) => text.includes(marker))) {
+        this.counts.longOutageHits += 1;
+        throw new DynamoDBServiceException({
+          name: 'ServiceUnavailable',
+          $fault: 'server',
+          message: 'injected long outage: the partition stays unavailable past every retry and receive',
+          $metadata: { httpStatusCode: 503 },
+        });
+      }
+    }
     if (state.dead) throw killed(state, 'already dead');
     if (
       state.kill &&
@@ -152,9 +192,12 @@ export class FaultInjector {
           : await call(input);
       if (isWrite) state.wrote = true;
       if (isSend) state.sent = true;
+      this.counts.absorbed += decided.injected;
       return result;
     } catch (error) {
-      if ((error as Record<symbol, unknown>)[INJECTED]) this.counts.surfaced += 1;
+      // The request met an injected fault and the handler sees an error: injected itself, or
+      // what the retry of an applied write met (its own condition).
+      if (decided.injected > 0) this.counts.surfaced += 1;
       throw error;
     }
   }
@@ -183,19 +226,38 @@ export class FaultInjector {
     };
   }
 
-  /** Under the SDK's retries: one attempt of one request. `decided` carries the request's fate across attempts. */
-  attempt(service: Service, state: InvocationState | undefined, attempt: number, decided: { fate?: Fate }): void {
-    if (!state?.faultable || !this.enabled) return;
-    if (attempt === 1) decided.fate = this.drawFate();
+  /**
+   * Under the SDK's retries: one attempt of one request. `decided` carries the request's fate
+   * across attempts; `send` passes the attempt on to the engine.
+   */
+  async attempt(
+    service: Service,
+    action: string,
+    state: InvocationState | undefined,
+    attempt: number,
+    decided: Decided,
+    send: () => Promise<{ output: Record<string, unknown> }>,
+  ): Promise<{ output: Record<string, unknown> }> {
+    if (!state?.faultable || !this.enabled) return send();
+    const changes = (service === 'dynamodb' && WRITES.has(action)) || (service === 'sqs' && SENDS.has(action));
+    if (attempt === 1) decided.fate = this.drawFate(changes);
     const fate = decided.fate;
-    if (!fate || (!fate.outage && attempt > 1)) return;
+    if (!fate || (!fate.outage && attempt > 1)) return send();
+    decided.injected += 1;
+    if (fate.kind === 'reply-lost') {
+      await send();
+      this.counts.repliesLost += 1;
+      throw replyLost();
+    }
     if (fate.kind === 'throttling') this.counts.throttling += 1;
     else this.counts.serverErrors += 1;
     throw serviceError(service, fate, this.random);
   }
 
-  private drawFate(): Fate | undefined {
+  private drawFate(changes: boolean): Fate | undefined {
     if (!this.random.chance(this.settings.requestFaultRate)) return undefined;
+    // A lost reply is lost once: the SDK's retry gets its answer.
+    if (changes && this.random.chance(this.settings.replyLostShare)) return { kind: 'reply-lost', outage: false };
     return {
       kind: this.random.chance(0.5) ? 'throttling' : 'server',
       outage: this.random.chance(this.settings.outageShare),
@@ -204,8 +266,23 @@ export class FaultInjector {
 }
 
 export interface Fate {
-  readonly kind: 'throttling' | 'server';
+  readonly kind: 'throttling' | 'server' | 'reply-lost';
   readonly outage: boolean;
+}
+
+/** One request's fate across the SDK's attempts, and how many of its attempts were injected failures. */
+export interface Decided {
+  fate?: Fate;
+  injected: number;
+}
+
+/** What a connection reset after the request went out looks like to the SDK: a transient network error. */
+function replyLost(): Error {
+  return Object.assign(new Error('injected: the reply was lost after the request was applied'), {
+    name: 'TimeoutError',
+    code: 'ECONNRESET',
+    $metadata: {},
+  });
 }
 
 function killed(state: InvocationState, what: string): Error {
@@ -241,20 +318,26 @@ function serviceError(service: Service, fate: Fate, random: Random): Error {
       $metadata: { httpStatusCode: random.chance(0.5) ? 500 : 503 },
     });
   }
-  return Object.assign(error, { [INJECTED]: true });
+  return error;
 }
 
 /** Shared through globalThis: the handler wrappers, the middleware and the tests see one registry. */
 interface Registry {
   readonly invocations: AsyncLocalStorage<InvocationState>;
   injector: FaultInjector | undefined;
+  /** Sabotage tests only: a defect planted in what a handler is given (handlers/faultable.ts). */
+  planted: ((functionName: string, event: unknown) => unknown) | undefined;
 }
 
 const REGISTRY_KEY = Symbol.for('linkage.reliability.faults');
 
 export function faultRegistry(): Registry {
   const store = globalThis as unknown as Record<symbol, Registry | undefined>;
-  store[REGISTRY_KEY] ??= { invocations: new AsyncLocalStorage<InvocationState>(), injector: undefined };
+  store[REGISTRY_KEY] ??= {
+    invocations: new AsyncLocalStorage<InvocationState>(),
+    injector: undefined,
+    planted: undefined,
+  };
   return store[REGISTRY_KEY];
 }
 

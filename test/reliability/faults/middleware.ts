@@ -1,10 +1,10 @@
 // Installs the fault injector on an AWS SDK client as two middlewares: one around the whole
 // call (poison, kills, partial batches), one under the SDK's retry middleware, where each
-// attempt meets the service (throttling, 5xx). Installed once per client; both consult the
+// attempt meets the service (throttling, 5xx, a reply lost after the request was applied). Installed once per client; both consult the
 // registry at call time, so a run can change or remove the injector.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { faultRegistry, type Fate } from './injector.ts';
+import { faultRegistry, type Decided } from './injector.ts';
 
 type Args = { input: Record<string, unknown>; request?: { headers?: Record<string, string> } };
 type Result = { output: Record<string, unknown> };
@@ -41,13 +41,24 @@ function attemptOf(args: Args): number {
 export function installFaultMiddleware(client: DynamoDBClient | SQSClient, service: 'dynamodb' | 'sqs'): void {
   const stack = client.middlewareStack as unknown as Stack;
   if (stack.identify().some((name) => name.startsWith('reliabilityFaults'))) return;
-  const fates = new WeakMap<Context, { fate?: Fate }>();
+  // One per command call, shared by both middlewares (they see the same context object).
+  const fates = new WeakMap<Context, Decided>();
+  const decidedFor = (context: Context): Decided => {
+    let decided = fates.get(context);
+    if (!decided) fates.set(context, (decided = { injected: 0 }));
+    return decided;
+  };
   stack.add(
     (next, context) => async (args) => {
       const { injector, invocations } = faultRegistry();
       if (!injector) return next(args);
-      return injector.aroundCall(service, actionOf(context), args.input, invocations.getStore(), (input) =>
-        next({ ...args, input }),
+      return injector.aroundCall(
+        service,
+        actionOf(context),
+        args.input,
+        invocations.getStore(),
+        decidedFor(context),
+        (input) => next({ ...args, input }),
       );
     },
     { step: 'initialize', priority: 'high', name: 'reliabilityFaultsAroundCall' },
@@ -55,12 +66,15 @@ export function installFaultMiddleware(client: DynamoDBClient | SQSClient, servi
   stack.addRelativeTo(
     (next, context) => async (args) => {
       const { injector, invocations } = faultRegistry();
-      if (injector) {
-        let decided = fates.get(context);
-        if (!decided) fates.set(context, (decided = {}));
-        injector.attempt(service, invocations.getStore(), attemptOf(args), decided);
-      }
-      return next(args);
+      if (!injector) return next(args);
+      return injector.attempt(
+        service,
+        actionOf(context),
+        invocations.getStore(),
+        attemptOf(args),
+        decidedFor(context),
+        () => next(args),
+      );
     },
     { relation: 'after', toMiddleware: 'retryMiddleware', name: 'reliabilityFaultsAttempt' },
   );

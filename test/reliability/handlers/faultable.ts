@@ -15,7 +15,8 @@ installFaultMiddleware(sqsClient, 'sqs');
 
 export function faultable(functionName: string, handler: Handler) {
   return async (event: unknown, context: Context): Promise<unknown> => {
-    const { injector, invocations } = faultRegistry();
+    const { injector, invocations, planted } = faultRegistry();
+    if (planted) event = planted(functionName, event);
     const state: InvocationState = injector?.beginInvocation(functionName, event) ?? {
       functionName,
       faultable: false,

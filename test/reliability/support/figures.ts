@@ -5,13 +5,18 @@ import { join } from 'node:path';
 import { reliabilitySettings } from './settings.ts';
 
 export interface Figures {
-  /** Faults injected (each throttling or 5xx answer, failed batch entry, kill, restart). */
-  readonly faults?: number;
+  /** Faults that reached handler code: errors past the SDK's retries, failed batch entries, kills, restarts. */
+  readonly faultsReachedHandlers?: number;
+  /** Injected failed attempts (throttling, 5xx, lost replies) the SDK's own retries absorbed. */
+  readonly faultsAbsorbed?: number;
   /** Inbound messages sent through the queues by the fault run. */
   readonly messages?: number;
+  /** Messages that reached a dead-letter queue in an outage and were recovered by the redrive tool. */
+  readonly redriven?: number;
   /** Effects of accepted messages missing at the end (statuses, dossiers, rulings, flags, requests). */
   readonly lost?: number;
-  readonly wrongFinalDecisions?: number;
+  /** Applications whose last flag or stored decision differs from the engine's on the same final facts. */
+  readonly engineMismatches?: number;
   readonly fuzzInputs?: number;
   /** Hostile inputs that failed a handler, hung, changed state or went unanswered. */
   readonly crashes?: number;
@@ -49,10 +54,12 @@ export function readFigures(dir: string): PartFigures[] {
 export function totalOf(parts: readonly PartFigures[]): Required<Figures> {
   const sum = (key: keyof Figures) => parts.reduce((total, part) => total + (part.figures[key] ?? 0), 0);
   return {
-    faults: sum('faults'),
+    faultsReachedHandlers: sum('faultsReachedHandlers'),
+    faultsAbsorbed: sum('faultsAbsorbed'),
     messages: sum('messages'),
+    redriven: sum('redriven'),
     lost: sum('lost'),
-    wrongFinalDecisions: sum('wrongFinalDecisions'),
+    engineMismatches: sum('engineMismatches'),
     fuzzInputs: sum('fuzzInputs'),
     crashes: sum('crashes'),
     spoofsRejected: sum('spoofsRejected'),
@@ -60,13 +67,17 @@ export function totalOf(parts: readonly PartFigures[]): Required<Figures> {
   };
 }
 
-/** `faults 4000, messages 20000, lost 0, wrong final decisions 0, fuzz inputs 10000, crashes 0, spoofs rejected 300/300` */
+/**
+ * `faults 900 (reached handlers 300, absorbed by SDK retries 600), messages 1500, redriven 20, lost 0,
+ *  pipeline vs engine mismatches 0, fuzz inputs 2500, crashes 0, spoofs rejected 300/300`
+ */
 export function summaryLine(total: Required<Figures>): string {
   return [
-    `faults ${total.faults}`,
+    `faults ${total.faultsReachedHandlers + total.faultsAbsorbed} (reached handlers ${total.faultsReachedHandlers}, absorbed by SDK retries ${total.faultsAbsorbed})`,
     `messages ${total.messages}`,
+    `redriven ${total.redriven}`,
     `lost ${total.lost}`,
-    `wrong final decisions ${total.wrongFinalDecisions}`,
+    `pipeline vs engine mismatches ${total.engineMismatches}`,
     `fuzz inputs ${total.fuzzInputs}`,
     `crashes ${total.crashes}`,
     `spoofs rejected ${total.spoofsRejected}/${total.spoofsSent}`,

@@ -2,8 +2,9 @@
 // (every outbound queue drained, in arrival order), the tables and the dead-letter queues:
 //   stored     every accepted status version is stored: each item holds its highest version,
 //              byte for byte; each application its newest dossier and every ruling; nothing else;
-//   final      each application's last flag, at every recipient, and its stored decision are
-//              what the pure engine decides on the final facts (support/oracle.ts);
+//   pipeline vs engine
+//              each application's last flag and its stored decision are, field for field,
+//              the flag the pure engine makes from the workload's final facts (support/oracle.ts);
 //   revisions  each recipient of an application's flags holds every revision 1..N, the last
 //              one being the stored N, in non-decreasing order; copies of one revision are
 //              identical (so a receiver's de-duplication by applicationId + revision is safe);
@@ -15,7 +16,8 @@
 //              access record (support/disclosures.ts);
 //   rejections none: every message of the fault run is valid;
 //   DLQs       hold exactly the poison messages.
-// `lost` counts effects of accepted messages that are missing; `wrong` final decisions.
+// `lost` counts effects of accepted messages that are missing; `engineMismatches` applications
+// whose last flag differs from the engine's.
 import { isDeepStrictEqual } from 'node:util';
 import type { FulfilmentFlag } from '../../../shared/contract/fulfilment-flag.ts';
 import type { FulfilmentFlagMessage, VerificationRequestMessage } from '../../../shared/contract/messages.ts';
@@ -43,7 +45,7 @@ export interface RunOutcome {
 
 export interface Report {
   readonly lost: number;
-  readonly wrongFinalDecisions: number;
+  readonly engineMismatches: number;
   /** Every broken invariant, by name; lost and wrong ones are listed too. */
   readonly violations: ReadonlyMap<string, readonly string[]>;
   readonly flagsReceived: number;
@@ -58,7 +60,7 @@ export function checkFaultRun(workload: FaultWorkload, outcome: RunOutcome, regi
   const violations = new Map<string, string[]>();
   const violate = (name: string, detail: string) => violations.set(name, [...(violations.get(name) ?? []), detail]);
   let lost = 0;
-  let wrong = 0;
+  let mismatches = 0;
 
   const cases = new Map(outcome.cases.map((item) => [`${String(item.pk)}|${String(item.sk)}`, item]));
   const caseItem = (key: { pk: string; sk: string }) => cases.get(`${key.pk}|${key.sk}`);
@@ -225,8 +227,8 @@ export function checkFaultRun(workload: FaultWorkload, outcome: RunOutcome, regi
       previous,
     );
     if (!verdict.ok) {
-      wrong += 1;
-      violate('final decision', `${record.applicationId}: ${verdict.problem}`);
+      mismatches += 1;
+      violate('pipeline vs engine', `${record.applicationId}: ${verdict.problem}`);
     }
   }
 
@@ -255,7 +257,7 @@ export function checkFaultRun(workload: FaultWorkload, outcome: RunOutcome, regi
     for (const item of stuck) violate('deadlines: not re-evaluated after the sweep', String(item.applicationId));
   }
 
-  return { lost, wrongFinalDecisions: wrong, violations, flagsReceived, requestsReceived, applicationsWithFlags };
+  return { lost, engineMismatches: mismatches, violations, flagsReceived, requestsReceived, applicationsWithFlags };
 }
 
 /** The hearing court, the prison that sent the dossier and its procuratorate. */

@@ -22,7 +22,12 @@ export class Oracle {
     this.requests = requests;
   }
 
-  facts(record: CaseRecord): CaseFacts {
+  /**
+   * The final facts; `withoutRulings`: as they stood before the rulings (sent last) arrived;
+   * `lastSent`: the decision of the last flag sent (after a grant it decides whether a CLEAR
+   * corrects it, contract v1.1 point 15).
+   */
+  facts(record: CaseRecord, withoutRulings = false, lastSent?: FulfilmentFlag['decision']): CaseFacts {
     const newest = record.dossiers.reduce((a, b) => (b.body.version > a.body.version ? b : a));
     return {
       dossier: newest.body,
@@ -33,13 +38,14 @@ export class Oracle {
         senderId: s.sender.id,
         sentAt: s.sentAt,
       })),
-      rulings: record.rulings.map((r) => r.body),
+      rulings: withoutRulings ? [] : record.rulings.map((r) => r.body),
       requests: [...(this.requests.get(record.applicationId) ?? [])],
+      ...(lastSent ? { lastSent: { decision: lastSent } } : {}),
     };
   }
 
-  decide(record: CaseRecord, now: string): Evaluation {
-    return evaluate(this.facts(record), DEFAULT_POLICY, now);
+  decide(record: CaseRecord, now: string, withoutRulings = false, lastSent?: FulfilmentFlag['decision']): Evaluation {
+    return evaluate(this.facts(record, withoutRulings, lastSent), DEFAULT_POLICY, now);
   }
 }
 
@@ -48,14 +54,30 @@ export interface Verdict {
   readonly problem?: string;
 }
 
-const CLOSING = new Set(['DENIED', 'NOT_FILED', 'WITHDRAWN']);
+/** Left out of the comparison: when the flag was computed and its number, not what it says. */
+const NOT_DECIDED = new Set(['evaluatedAt', 'revision']);
+/** Named first when they differ: what a court reads. */
+const HEADLINE = ['decision', 'reasons', 'items', 'remedies'];
+
+const canonical = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => v);
+
+/** The fields of two flags that differ (evaluatedAt and revision aside), headline fields first. */
+export function flagDifferences(actual: FulfilmentFlag, expected: FulfilmentFlag): string[] {
+  const a = actual as unknown as Record<string, unknown>;
+  const e = expected as unknown as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(e)])].filter((k) => !NOT_DECIDED.has(k));
+  const differing = keys.filter((k) => canonical(a[k]) !== canonical(e[k]));
+  return [...HEADLINE.filter((k) => differing.includes(k)), ...differing.filter((k) => !HEADLINE.includes(k))];
+}
 
 /**
- * Judges the last flag a recipient holds (the highest revision) and the application's stored
- * decision against the engine. When the engine says no flag may go out any more (a closing
- * ruling, or a grant with nothing to correct), the last flag is whatever preceded that, which
- * the arrival order decides; then only what can be known is checked: no flag was sent that
- * the engine would withhold, and the application is closed exactly when a ruling closes it.
+ * Pipeline vs engine on the same final facts: the last flag a recipient holds (the highest
+ * revision) and the application's stored decision must be, field for field (decision,
+ * reasons, items, remedies when present, and the rest but the instant and revision number),
+ * the flag the pure engine makes from the final facts of the workload. Rulings arrive last
+ * (support/workload.ts), so for an application with a ruling after which no flag may go out
+ * (a closing ruling, or a grant with nothing new), the last flag is the engine's on every
+ * other final fact; and the application is closed exactly when its ruling closes it.
  */
 export function judgeFinal(
   oracle: Oracle,
@@ -66,36 +88,33 @@ export function judgeFinal(
   /** The revision before the last one, when there is one. */
   previousFlag?: FulfilmentFlag,
 ): Verdict {
-  const expected = oracle.decide(record, lastFlag?.evaluatedAt ?? nowIfNoFlag);
-  if (expected.send) {
-    if (!lastFlag) return { ok: false, problem: `no flag received; the engine decides ${expected.flag.decision}` };
-    const want = fingerprintOf(expected.flag);
-    if (fingerprintOf(lastFlag) !== want) {
-      return {
-        ok: false,
-        problem: `last flag ${lastFlag.decision} r${lastFlag.revision} [${codes(lastFlag)}], the engine decides ${expected.flag.decision} [${codes(expected.flag)}]`,
-      };
-    }
-    if (stored?.fingerprint !== want)
-      return { ok: false, problem: 'the stored decision differs from the flag the engine decides' };
-    return { ok: true };
+  const at = lastFlag?.evaluatedAt ?? nowIfNoFlag;
+  // After a grant, whether a flag goes out depends on the last one sent (point 15): a flag that
+  // carries the grant was sent after the one before it; any other was the last word so far.
+  const sentAfterGrant = lastFlag?.ruling?.outcome === 'GRANTED';
+  const final = oracle.decide(record, at, false, (sentAfterGrant ? previousFlag : lastFlag)?.decision);
+  const expected = final.send ? final.flag : oracle.decide(record, at, true).flag;
+  if (!lastFlag) return { ok: false, problem: `no flag received; the engine decides ${expected.decision}` };
+  if (sentAfterGrant && !final.send)
+    return { ok: false, problem: `a ${lastFlag.decision} flag went out after the grant that corrects nothing` };
+  const differing = flagDifferences(lastFlag, expected);
+  if (differing.length > 0) {
+    return {
+      ok: false,
+      problem: `last flag r${lastFlag.revision} differs from the engine's in ${differing.join(', ')}: ${lastFlag.decision} [${codes(lastFlag)}], the engine: ${expected.decision} [${codes(expected)}]`,
+    };
   }
-  const ruling = expected.flag.ruling!;
-  const closes = CLOSING.has(ruling.outcome);
-  if ((stored?.closed ?? false) !== closes)
-    return { ok: false, problem: `stored closed=${stored?.closed} after a ${ruling.outcome} ruling` };
-  if (lastFlag?.ruling && CLOSING.has(lastFlag.ruling.outcome))
-    return { ok: false, problem: `a flag was sent after a ${lastFlag.ruling.outcome} ruling` };
-  // Contract v1.1 point 15: after a grant a CLEAR goes out only to correct a flag that was not
-  // CLEAR, and a REVOKE or PP-POST-ENFORCE whose finding is gone must have been corrected.
-  if (lastFlag?.ruling?.outcome === 'GRANTED' && lastFlag.decision === 'CLEAR') {
-    if (!previousFlag || previousFlag.decision === 'CLEAR')
-      return { ok: false, problem: 'a CLEAR flag was sent after the grant that corrects nothing' };
-    if (fingerprintOf(lastFlag) !== fingerprintOf(expected.flag))
-      return { ok: false, problem: 'the correcting CLEAR differs from the flag the engine decides' };
-  }
-  if (ruling.outcome === 'GRANTED' && lastFlag?.ruling?.outcome === 'GRANTED' && lastFlag.decision !== 'CLEAR')
-    return { ok: false, problem: `the last flag is ${lastFlag.decision} after the grant, never corrected to CLEAR` };
+  // Nothing is still owed: with the last flag as the last word, the engine sends nothing new.
+  const after = oracle.decide(record, at, false, lastFlag.decision);
+  if (after.send && fingerprintOf(after.flag) !== fingerprintOf(lastFlag))
+    return { ok: false, problem: `after r${lastFlag.revision} the engine still owes a ${after.flag.decision} flag` };
+  if (stored?.fingerprint !== fingerprintOf(expected))
+    return { ok: false, problem: 'the stored decision differs from the flag the engine decides' };
+  if ((stored?.closed ?? false) !== final.closed)
+    return {
+      ok: false,
+      problem: `stored closed=${stored?.closed}, the engine says ${final.closed} after rulings [${record.rulings.map((r) => r.body.outcome).join(', ')}]`,
+    };
   return { ok: true };
 }
 

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { anyMessage, type AnyMessage } from '../../../shared/contract/messages.ts';
+import type { OperatorAccess } from '../../../shared/operations/dead-letters.ts';
 import { inboundQueue, outboundQueue } from '../../../shared/resources/queues.ts';
 import { tableName, type TableId } from '../../../shared/resources/tables.ts';
 import { createDocumentClient } from '../../../shared/storage/clients.ts';
@@ -41,6 +42,10 @@ export interface DeadLetter {
 
 export interface ServiceOptions {
   readonly logLevel: string;
+  /** Start on this data folder and these ports (a restart after another process died on them). */
+  readonly dataDir?: string;
+  readonly dynamodbPort?: number;
+  readonly sqsPort?: number;
   /** How often the deadline sweeper runs; null: only when a test calls it. */
   readonly sweepIntervalMs?: number | null;
 }
@@ -59,10 +64,12 @@ export class ReliabilityService {
   }
 
   static async start(options: ServiceOptions): Promise<ReliabilityService> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'linkage-reliability-'));
+    const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'linkage-reliability-'));
     const holder: { self?: ReliabilityService } = {};
     const service = await startLocalService({
       dataDir,
+      ...(options.dynamodbPort ? { dynamodbPort: options.dynamodbPort } : {}),
+      ...(options.sqsPort ? { sqsPort: options.sqsPort } : {}),
       logLevel: options.logLevel,
       runner: runnerSettings(options, (i) => holder.self?.invocations.push(i)),
     });
@@ -84,6 +91,18 @@ export class ReliabilityService {
 
   get db(): DynamoDBDocumentClient {
     return createDocumentClient(this.service.clients.dynamodb);
+  }
+
+  /** What the operator tools (shared/operations) need to work on this service. */
+  operatorAccess(): OperatorAccess {
+    return {
+      sqs: this.sqs,
+      db: this.db,
+      stage: this.stage,
+      registry: REGISTRY,
+      quarantineTable: tableName(this.stage, 'quarantine'),
+      queueUrl: async (name) => this.queueUrl(name),
+    };
   }
 
   queueUrl(name: string): string {

@@ -6,6 +6,7 @@
 //   RELIABILITY_KILL_RATE   share of invocations killed between a write and a send
 //   RELIABILITY_RESULTS     folder where each test file leaves its figures for the summary
 //   RELIABILITY_LOG_LEVEL   Powertools log level of the functions (default DEBUG: every line is scanned)
+//   RELIABILITY_SOAK_SECONDS  how long the soak runs (soak.test.ts; 0, the default: the soak is skipped)
 export interface ReliabilitySettings {
   readonly seed: number;
   readonly scale: number;
@@ -13,6 +14,7 @@ export interface ReliabilitySettings {
   readonly killRate: number;
   readonly resultsDir: string | undefined;
   readonly logLevel: string;
+  readonly soakSeconds: number;
 }
 
 export const DEFAULT_FAULT_RATE = 0.02;
@@ -40,6 +42,7 @@ export function reliabilitySettings(): ReliabilitySettings {
     killRate: number('RELIABILITY_KILL_RATE', DEFAULT_KILL_RATE, rate),
     resultsDir: process.env.RELIABILITY_RESULTS || undefined,
     logLevel: process.env.RELIABILITY_LOG_LEVEL || 'DEBUG',
+    soakSeconds: number('RELIABILITY_SOAK_SECONDS', 0, (n) => n >= 0 && n <= 24 * 3600),
   };
   if (!given)
     console.log(`reliability: seed ${seed} (set RELIABILITY_SEED=${seed} or pass --seed ${seed} to reproduce)`);

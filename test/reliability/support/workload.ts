@@ -5,8 +5,12 @@
 //   - every dossier in 1-3 versions (earlier ones miss materials the later ones supply), every
 //     status in 1-4 versions (earlier snapshots with fewer payments, no asset search), rulings;
 //   - dates moved so the generator's "today" is the run's day (the rules look at ages);
-//   - then, in one shuffled order: every message, exact duplicates of some (a redelivery),
-//     the same content under a new messageId for others, and poison statuses.
+//   - clock skew between institutions: a share of dossiers and rulings carry a sentAt minutes
+//     in the future or the past of the run's clock, a share of statuses one minutes off their asOf;
+//   - then, in one shuffled order: every message but the rulings, exact duplicates of some (a
+//     redelivery), the same content under a new messageId for others, and poison statuses;
+//   - the rulings (with their duplicates) in an order of their own, sent last: the last flag
+//     before a closing ruling then depends only on the final facts, and can be checked in full.
 import fc from 'fast-check';
 import {
   inboundMessage,
@@ -16,7 +20,8 @@ import {
   type RulingMessage,
 } from '../../../shared/contract/messages.ts';
 import { itemKey } from '../../../shared/contract/primitives.ts';
-import { addDays, addDaysToInstant, daysBetween } from '../../../shared/time/calendar.ts';
+import { serviceInstant } from '../../../shared/pipeline/clock.ts';
+import { addDays, addDaysToInstant, daysBetween, epochMs } from '../../../shared/time/calendar.ts';
 import { caseArbitrary } from '../../builders/arbitraries.ts';
 import { personIdFrom } from '../../builders/case.ts';
 import type { Random } from './random.ts';
@@ -56,7 +61,12 @@ export interface Send {
 
 export interface FaultWorkload {
   readonly cases: readonly CaseRecord[];
+  /** Everything but the rulings, shuffled. */
   readonly sends: readonly Send[];
+  /** The rulings and their copies, shuffled: sent once the rest has been handled. */
+  readonly rulingSends: readonly Send[];
+  /** Messages whose sentAt was moved off the run's clock or their asOf. */
+  readonly skewed: number;
   readonly poison: readonly string[];
   readonly personIds: readonly string[];
   readonly names: readonly string[];
@@ -97,18 +107,26 @@ function checked<M extends InboundMessage>(message: M): M {
   return message;
 }
 
+/** Share of messages with a skewed sentAt, and how far (minutes, either way). */
+const SKEW_SHARE = 0.2;
+const SKEW_MINUTES = 30;
+
 export function buildFaultWorkload(
   caseCount: number,
   poisonCount: number,
   random: Random,
   today: string,
+  nowMs = Date.now(),
+  /** Numbers applications, prisoners and poison from here: workloads that share a service must not overlap. */
+  firstIndex = 0,
 ): FaultWorkload {
   const generated = fc.sample(caseArbitrary, { numRuns: caseCount, seed: random.int(0, 2 ** 31 - 1) });
   const shift = daysBetween(GENERATOR_TODAY, today);
   const cases: CaseRecord[] = [];
-  let person = { index: -1, personId: '', name: '' };
-  generated.forEach((generatedCase, index) => {
-    if (index === 0 || !random.chance(0.2)) {
+  let person = { index: firstIndex - 1, personId: '', name: '' };
+  generated.forEach((generatedCase, n) => {
+    const index = firstIndex + n;
+    if (n === 0 || !random.chance(0.2)) {
       const personIndex = person.index + 1;
       const name = `${random.pick(SURNAMES)}${random.pick(GIVEN)}${random.pick(GIVEN)}`;
       person = { index: personIndex, personId: personIdOf(personIndex), name };
@@ -116,25 +134,33 @@ export function buildFaultWorkload(
     const messages = shiftDates(generatedCase.messages, shift) as InboundMessage[];
     cases.push(caseOf(index, person.personId, person.name, messages, random));
   });
+  const skew = { count: 0 };
+  const skewedCases = cases.map((c) => skewed(c, random, nowMs, skew));
 
-  const originals = cases.flatMap((c) => [...c.dossiers, ...c.statuses, ...c.rulings]);
-  const sends: Send[] = [];
-  for (const message of originals) {
-    const text = JSON.stringify(message);
-    sends.push({ institutionId: message.sender.id, text, role: 'original' });
-    if (random.chance(0.15)) sends.push({ institutionId: message.sender.id, text, role: 'duplicate' });
-    if (random.chance(0.1)) {
-      const again = { ...message, messageId: `${message.messageId}:again` };
-      sends.push({ institutionId: message.sender.id, text: JSON.stringify(checked(again)), role: 'new-id' });
+  const sendsOf = (messages: readonly InboundMessage[]): Send[] => {
+    const out: Send[] = [];
+    for (const message of messages) {
+      const text = JSON.stringify(message);
+      out.push({ institutionId: message.sender.id, text, role: 'original' });
+      if (random.chance(0.15)) out.push({ institutionId: message.sender.id, text, role: 'duplicate' });
+      if (random.chance(0.1)) {
+        const again = { ...message, messageId: `${message.messageId}:again` };
+        out.push({ institutionId: message.sender.id, text: JSON.stringify(checked(again)), role: 'new-id' });
+      }
     }
-  }
-  const poison = Array.from({ length: poisonCount }, (_, n) => poisonStatus(n, random.pick(cases), today));
+    return out;
+  };
+  const sends = sendsOf(skewedCases.flatMap((c) => [...c.dossiers, ...c.statuses]));
+  const rulingSends = sendsOf(skewedCases.flatMap((c) => c.rulings));
+  const poison = Array.from({ length: poisonCount }, (_, n) => poisonStatus(firstIndex + n, random.pick(cases), today));
   for (const message of poison)
     sends.push({ institutionId: message.sender.id, text: JSON.stringify(message), role: 'poison' });
 
   return {
-    cases,
+    cases: skewedCases,
     sends: random.shuffle(sends),
+    rulingSends: random.shuffle(rulingSends),
+    skewed: skew.count,
     poison: poison.map((m) => JSON.stringify(m)),
     personIds: [...new Set(cases.map((c) => c.personId))],
     names: [...new Set(cases.map((c) => c.name))],
@@ -233,6 +259,27 @@ function caseOf(index: number, personId: string, name: string, messages: Inbound
       }),
     );
   return { index, personId, name, applicationId, prisonId, dossiers, statuses, rulings };
+}
+
+/**
+ * Institutions' clocks disagree: a share of dossiers and rulings are stamped minutes before or
+ * after the run's clock (so some come "from the future"), a share of statuses minutes off their
+ * asOf. Status skew stays around asOf: a status stamped after a verification request would
+ * answer it, which this workload keeps out (support/disclosures.ts).
+ */
+function skewed(record: CaseRecord, random: Random, nowMs: number, skew: { count: number }): CaseRecord {
+  const minutes = () => random.int(1, SKEW_MINUTES) * (random.chance(0.5) ? 1 : -1) * 60_000;
+  const stamp = <M extends InboundMessage>(message: M, from: number): M => {
+    if (!random.chance(SKEW_SHARE)) return message;
+    skew.count += 1;
+    return checked({ ...message, sentAt: serviceInstant(from + minutes()) });
+  };
+  return {
+    ...record,
+    dossiers: record.dossiers.map((m) => stamp(m, nowMs)),
+    statuses: record.statuses.map((m) => stamp(m, epochMs(m.sentAt))),
+    rulings: record.rulings.map((m) => stamp(m, nowMs)),
+  };
 }
 
 /** A valid status that no handler can store: if it ever were, the prisoner's flags would change. */

@@ -64,7 +64,7 @@ describe('linkage evaluate', { timeout: 30_000 }, () => {
     const missing = linkage('evaluate', '/nonexistent/case.json');
     expect(missing.status).toBe(2);
     expect(missing.stdout).toBe('');
-  });
+  }, 30_000); // three CLI processes: seconds each on a busy 2-core machine
 
   it('has help', () => {
     const run = linkage('evaluate', '--help');
