@@ -5,6 +5,7 @@ import { registerImport } from './commands/import.ts';
 import { registerInbox } from './commands/inbox.ts';
 import { registerSend } from './commands/send.ts';
 import { registerShow } from './commands/show.ts';
+import { registerUsers } from './commands/users.ts';
 
 export function buildProgram(): Command {
   const program = new Command('linkage')
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerInbox(program);
   registerImport(program);
   registerShow(program);
+  registerUsers(program);
   return program;
 }
 

@@ -3,6 +3,7 @@
 // leads to a re-send on the next evaluation, never to a request that was silently lost.
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { VerificationRequest } from '../contract/verification-request.ts';
+import { getApplicationLookup } from './application-store.ts';
 import { isConditionalCheckFailed } from './conditional.ts';
 import { requestKey } from './keys.ts';
 import type { StoredRequest } from './records.ts';
@@ -13,7 +14,15 @@ export async function putRequest(
   personId: string,
   request: { body: VerificationRequest; enforcingCourtId: string; messageId: string },
 ): Promise<StoredRequest> {
-  const item: StoredRequest = { ...requestKey(personId, request.body.requestId), ...request, sent: false };
+  // The prison, for the procuratorate's list of overdue requests (requestsByPrison index).
+  const lookup = await getApplicationLookup(db, table, request.body.applicationId);
+  const item: StoredRequest = {
+    ...requestKey(personId, request.body.requestId),
+    ...request,
+    sent: false,
+    dueAt: new Date(request.body.dueBy).toISOString(),
+    ...(lookup ? { prisonId: lookup.prisonId } : {}),
+  };
   try {
     await db.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
   } catch (error) {
