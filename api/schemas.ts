@@ -42,6 +42,8 @@ export const me = z.object({
   institution: institutionRef.extend({ kind: z.enum(INSTITUTION_KINDS) }),
   /** For a procuratorate: the prison it is stationed at. */
   prison: institutionRef.optional(),
+  /** For a hearing court: the prisons, to filter its list by. */
+  prisons: z.array(institutionRef).optional(),
 });
 export type Me = z.infer<typeof me>;
 

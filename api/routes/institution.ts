@@ -61,6 +61,13 @@ export function registerInstitutionRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Co
         role: p.role,
         institution: { ...institutionRefOf(deps.registry, p.institutionId), kind: p.kind },
         ...(prisonId ? { prison: institutionRefOf(deps.registry, prisonId) } : {}),
+        ...(p.kind === 'HEARING_COURT'
+          ? {
+              prisons: deps.registry.institutions
+                .filter((i) => i.kind === 'PRISON')
+                .map((i) => ({ id: i.id, name: i.name })),
+            }
+          : {}),
       },
       200,
     );

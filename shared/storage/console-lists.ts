@@ -48,7 +48,8 @@ export async function listCases(db: DynamoDBDocumentClient, table: string, query
     'hearingCourtId' in query.by
       ? ['byHearingCourt', 'hearingCourtId', query.by.hearingCourtId]
       : ['byPrison', 'prisonId', query.by.prisonId];
-  const names: Record<string, string> = { '#p': partition, '#t': 'firstSubmittedUtc' };
+  const names: Record<string, string> = { '#p': partition };
+  if (query.fromUtc || query.toUtc) names['#t'] = 'firstSubmittedUtc';
   const values: Record<string, unknown> = { ':p': value };
   let keyCondition = '#p = :p';
   if (query.fromUtc && query.toUtc) {
