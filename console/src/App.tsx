@@ -11,6 +11,7 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { useText } from './i18n/index.ts';
 import { readToken } from './auth/session.ts';
 import { AppLayout } from './components/AppLayout.tsx';
+import { useMe } from './components/useMe.ts';
 
 const SignInPage = lazy(() => import('./pages/SignInPage.tsx'));
 const CaseListPage = lazy(() => import('./pages/CaseListPage.tsx'));
@@ -21,6 +22,13 @@ const RejectionsPage = lazy(() => import('./pages/RejectionsPage.tsx'));
 const AccessPage = lazy(() => import('./pages/AccessPage.tsx'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
+
+/** An enforcing court starts at its verification requests; everyone else at the case list. */
+function HomeRedirect() {
+  const { data: me } = useMe();
+  if (!me) return null;
+  return <Navigate to={me.institution.kind === 'ENFORCING_COURT' ? '/requests' : '/cases'} replace />;
+}
 
 function RequireSignIn({ children }: { children: React.ReactNode }) {
   return readToken() ? children : <Navigate to="/sign-in" replace />;
@@ -43,7 +51,7 @@ const router = createBrowserRouter([
       </RequireSignIn>
     ),
     children: [
-      { path: '/', element: <Navigate to="/cases" replace /> },
+      { path: '/', element: <HomeRedirect /> },
       { path: '/cases', element: <CaseListPage /> },
       { path: '/cases/:applicationId', element: <CasePage /> },
       { path: '/requests', element: <RequestsPage /> },
@@ -58,7 +66,20 @@ export function App() {
   const { language } = useText();
   dayjs.locale(language === 'zh' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#a8071a' } }}>
+    <ConfigProvider
+      locale={language === 'zh' ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
+      // Colours chosen for WCAG AA contrast (4.5:1) on white, which antd's defaults miss.
+      theme={{
+        token: {
+          colorPrimary: '#a8071a',
+          colorLink: '#0b4aa8',
+          colorTextSecondary: 'rgba(0, 0, 0, 0.66)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.66)',
+          colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+        },
+      }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <Suspense fallback={null}>

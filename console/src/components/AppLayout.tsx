@@ -32,7 +32,14 @@ export function AppLayout() {
   };
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skip')}
       </a>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#7f0a14' }}>

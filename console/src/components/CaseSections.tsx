@@ -17,6 +17,7 @@ import {
   SCHEMA,
   SPC_2019,
   SPC_2024,
+  TONE,
 } from '../i18n/glossary.ts';
 import { useText } from '../i18n/index.ts';
 import { Countdown } from './Countdown.tsx';
@@ -122,7 +123,9 @@ export function Remedies({ flag }: { flag: Flag }) {
         <div style={{ marginTop: 12 }}>
           <Typography.Text strong>{t('case.missingMaterials')}：</Typography.Text>
           {flag.missingMaterials.map((m) => (
-            <Tag key={m}>{pick(MATERIAL[m], m)}</Tag>
+            <Tag key={m} color={TONE.warn}>
+              {pick(MATERIAL[m], m)}
+            </Tag>
           ))}
         </div>
       )}
@@ -212,11 +215,11 @@ export function RequestsTable({ requests, showApplication = false }: { requests:
           key: 's',
           render: (_: unknown, r: RequestView) =>
             r.answered ? (
-              <Tag color="success">{t('case.answered')}</Tag>
+              <Tag color={TONE.good}>{t('case.answered')}</Tag>
             ) : r.overdue ? (
-              <Tag color="error">{t('case.overdue')}</Tag>
+              <Tag color={TONE.bad}>{t('case.overdue')}</Tag>
             ) : (
-              <Tag color="processing">{t('case.open')}</Tag>
+              <Tag color={TONE.info}>{t('case.open')}</Tag>
             ),
         },
       ]}
@@ -256,7 +259,7 @@ export function History({ detail }: { detail: CaseDetail }) {
       <Timeline
         items={detail.history.map((h) => ({
           key: h.revision,
-          color: DECISION[h.decision]?.color === 'success' ? 'green' : DECISION[h.decision]?.color === 'error' ? 'red' : 'orange',
+          color: DECISION[h.decision]?.color ?? 'gray',
           content: (
             <div data-revision={h.revision}>
               <Typography.Text strong>{t('case.revisionN', { n: h.revision })}</Typography.Text>{' '}

@@ -1,10 +1,10 @@
 import { Tag } from 'antd';
-import { DECISION } from '../i18n/glossary.ts';
+import { DECISION, TONE } from '../i18n/glossary.ts';
 import { useText } from '../i18n/index.ts';
 
 export function DecisionBadge({ decision, large = false }: { decision: string | null; large?: boolean }) {
   const { pick, t } = useText();
-  if (!decision) return <Tag>{t('list.pending')}</Tag>;
+  if (!decision) return <Tag color={TONE.neutral}>{t('list.pending')}</Tag>;
   const entry = DECISION[decision];
   return (
     <Tag

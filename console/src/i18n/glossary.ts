@@ -5,11 +5,14 @@ type Pair = readonly [zh: string, en: string];
 export const SPC_2024 = ['《最高人民法院关于办理减刑、假释案件审查财产性判项执行问题的规定》', 'SPC Provisions (Fa Shi [2024] No. 5)'] as const;
 export const SPC_2019 = ['《最高人民法院关于办理减刑、假释案件具体应用法律的补充规定》', 'SPC Supplementary Provisions (Fa Shi [2019] No. 6)'] as const;
 
+/** Solid tag colours: white text on them has at least 4.5:1 contrast (WCAG AA). */
+export const TONE = { good: '#237804', warn: '#ad4e00', bad: '#a8071a', info: '#0b4aa8', neutral: '#595959' } as const;
+
 export const DECISION: Record<string, { badge: Pair; meaning: Pair; color: string }> = {
-  CLEAR: { badge: ['无障碍', 'Clear'], meaning: ['财产性判项不构成减刑、假释障碍', 'Property penalties are no obstacle'], color: 'success' },
-  FLAG: { badge: ['需审查', 'Review'], meaning: ['存在需要审理法院审查的情形', 'The hearing court must review'], color: 'warning' },
-  BLOCK: { badge: ['有障碍', 'Blocked'], meaning: ['依规定一般不予减刑、假释（或不予立案）', 'Generally no commutation or parole'], color: 'error' },
-  REVOKE: { badge: ['建议撤销', 'Revoke'], meaning: ['减刑、假释后发现严重情节，建议依法撤销', 'Serious conduct found after the grant: revoke'], color: 'magenta' },
+  CLEAR: { badge: ['无障碍', 'Clear'], meaning: ['财产性判项不构成减刑、假释障碍', 'Property penalties are no obstacle'], color: '#237804' },
+  FLAG: { badge: ['需审查', 'Review'], meaning: ['存在需要审理法院审查的情形', 'The hearing court must review'], color: '#ad4e00' },
+  BLOCK: { badge: ['有障碍', 'Blocked'], meaning: ['依规定一般不予减刑、假释（或不予立案）', 'Generally no commutation or parole'], color: '#a8071a' },
+  REVOKE: { badge: ['建议撤销', 'Revoke'], meaning: ['减刑、假释后发现严重情节，建议依法撤销', 'Serious conduct found after the grant: revoke'], color: '#780650' },
 };
 
 /** Reason code → short label and its article (SPC-2024 unless the article names another rule). */

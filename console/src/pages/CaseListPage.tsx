@@ -47,12 +47,13 @@ export default function CaseListPage() {
       : kind === 'PROCURATORATE'
         ? t('list.titleProcuratorate', { prison: me?.prison?.name ?? '' })
         : t('list.title');
-  const apply = (values: { decision?: string; prisonId?: string; kind?: string; range?: [Dayjs, Dayjs] | null; q?: string }) =>
+  const apply = (values: { decision?: string; prisonId?: string; kind?: string; from?: Dayjs | null; to?: Dayjs | null; q?: string }) =>
     setFilters({
       ...(values.decision ? { decision: values.decision } : {}),
       ...(values.prisonId ? { prisonId: values.prisonId } : {}),
       ...(values.kind ? { kind: values.kind } : {}),
-      ...(values.range ? { from: values.range[0].format('YYYY-MM-DD'), to: values.range[1].format('YYYY-MM-DD') } : {}),
+      ...(values.from ? { from: values.from.format('YYYY-MM-DD') } : {}),
+      ...(values.to ? { to: values.to.format('YYYY-MM-DD') } : {}),
       ...(values.q?.trim() ? { q: values.q.trim() } : {}),
     });
   const columns = [
@@ -121,8 +122,12 @@ export default function CaseListPage() {
           <Form.Item name="kind" label={t('list.kind')}>
             <Select allowClear style={{ width: 100 }} options={Object.entries(KIND).map(([value, k]) => ({ value, label: pick(k) }))} />
           </Form.Item>
-          <Form.Item name="range" label={t('list.dateRange')}>
-            <DatePicker.RangePicker placeholder={[t('list.from'), t('list.to')]} />
+          {/* Two pickers, not a RangePicker: its inputs pass the focus back and forth, a keyboard trap. */}
+          <Form.Item name="from" label={t('list.from')}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="to" label={t('list.to')}>
+            <DatePicker />
           </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit">

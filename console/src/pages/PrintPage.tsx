@@ -2,7 +2,7 @@
 // like any other and is written to the access record as such.
 import { Alert, Button, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { CaseFacts, DecisionSummary, History, ItemsLedger, Reasons, Remedies, RequestsTable, Rulings } from '../components/CaseSections.tsx';
 import { useCase } from '../components/useCase.ts';
 import { useText } from '../i18n/index.ts';
@@ -25,7 +25,8 @@ export default function PrintPage() {
   return (
     <main className="sheet" data-testid="print-sheet">
       <style>{PRINT_CSS}</style>
-      <div className="no-print" style={{ textAlign: 'right', marginBottom: 12 }}>
+      <div className="no-print" style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 12 }}>
+        <Link to={`/cases/${encodeURIComponent(applicationId)}`}>← {t('print.back')}</Link>
         <Button type="primary" onClick={() => window.print()}>
           {t('print.printButton')}
         </Button>
