@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { expect, test, type Page } from '@playwright/test';
 
 /** Presses Tab until the focused element matches, at most `limit` times. */
