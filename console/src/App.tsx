@@ -10,11 +10,13 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { useText } from './i18n/index.ts';
 import { readToken } from './auth/session.ts';
+import { casesQuery, meQuery } from './api/queries.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { useMe } from './components/useMe.ts';
 
+const loadCaseList = () => import('./pages/CaseListPage.tsx');
 const SignInPage = lazy(() => import('./pages/SignInPage.tsx'));
-const CaseListPage = lazy(() => import('./pages/CaseListPage.tsx'));
+const CaseListPage = lazy(loadCaseList);
 const CasePage = lazy(() => import('./pages/CasePage.tsx'));
 const PrintPage = lazy(() => import('./pages/PrintPage.tsx'));
 const RequestsPage = lazy(() => import('./pages/RequestsPage.tsx'));
@@ -22,6 +24,15 @@ const RejectionsPage = lazy(() => import('./pages/RejectionsPage.tsx'));
 const AccessPage = lazy(() => import('./pages/AccessPage.tsx'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
+
+// Signed in already: fetch who we are and the list page's code while React starts, not after.
+if (readToken()) {
+  void queryClient.prefetchQuery(meQuery);
+  if (window.location.pathname === '/cases' || window.location.pathname === '/') {
+    void loadCaseList();
+    void queryClient.prefetchInfiniteQuery(casesQuery({}));
+  }
+}
 
 /** An enforcing court starts at its verification requests; everyone else at the case list. */
 function HomeRedirect() {

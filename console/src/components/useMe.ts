@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiGet, type Me } from '../api/client.ts';
+import { meQuery } from '../api/queries.ts';
 
 export function useMe() {
-  return useQuery({ queryKey: ['me'], queryFn: () => apiGet<Me>('/api/me'), staleTime: Infinity });
+  return useQuery(meQuery);
 }

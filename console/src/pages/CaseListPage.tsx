@@ -6,6 +6,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiGet, type CaseListRow, type Page } from '../api/client.ts';
+import { casesQuery } from '../api/queries.ts';
 import { DecisionBadge } from '../components/DecisionBadge.tsx';
 import { dateTime } from '../components/format.ts';
 import { useMe } from '../components/useMe.ts';
@@ -27,14 +28,8 @@ export default function CaseListPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [form] = Form.useForm();
   const kind = me?.institution.kind;
-  const cases = useInfiniteQuery({
-    queryKey: ['cases', filters],
-    queryFn: ({ pageParam }) =>
-      apiGet<Page<CaseListRow>>('/api/cases', { ...filters, limit: '20', cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.cursor,
-    enabled: kind !== undefined,
-  });
+  // The API scopes the list by the token: no need to wait for /api/me.
+  const cases = useInfiniteQuery(casesQuery({ ...filters }));
   const alerts = useQuery({
     queryKey: ['alerts'],
     queryFn: () => apiGet<Page<CaseListRow>>('/api/cases', { decision: 'REVOKE', limit: '50' }),

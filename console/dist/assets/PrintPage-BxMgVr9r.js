@@ -1,4 +1,4 @@
-import{n as e}from"./rolldown-runtime-WkwZ5CU-.js";import{t}from"./alert-DQBICxau.js";import{D as n,Zr as r,c as i,l as a}from"./client-Df3e2Hl7.js";import{i as o}from"./format-CbcLckOO.js";import{t as s}from"./dayjs.min-BZKW6VMo.js";import{y as c}from"./index-4x12yB6i.js";import{f as l}from"./hooks-13psRc-M.js";import{a as u,c as d,i as f,n as p,o as m,r as h,s as g,t as _}from"./CaseSections-CdndJ-_1.js";import{t as v}from"./useCase-BVAAZOax.js";var y=e(s(),1),b=r(),x=`
+import{n as e}from"./rolldown-runtime-WkwZ5CU-.js";import{t}from"./alert-D-FJ6ixc.js";import{D as n,Zr as r,c as i,l as a}from"./client-Df3e2Hl7.js";import{i as o}from"./format-CbcLckOO.js";import{t as s}from"./dayjs.min-BZKW6VMo.js";import{b as c}from"./index-E9w2wZHl.js";import{f as l}from"./hooks-13psRc-M.js";import{a as u,c as d,i as f,n as p,o as m,r as h,s as g,t as _}from"./CaseSections-DpTsN1_B.js";import{t as v}from"./useCase-BVAAZOax.js";var y=e(s(),1),b=r(),x=`
 @page { size: A4; margin: 18mm 16mm; }
 @media print { .no-print { display: none !important; } body { background: #fff; } }
 .sheet { max-width: 210mm; margin: 0 auto; padding: 16mm 14mm; background: #fff; color: #000; }
