@@ -62,8 +62,14 @@ export function createConsoleApp(deps: ConsoleDependencies): OpenAPIHono<Console
   });
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((error, c) => {
-    if (error instanceof InvalidCursorError || ((error as { name?: string }).name === 'ValidationException' && c.req.query('cursor')))
-      return c.json({ error: 'invalid request', problems: [{ path: 'cursor', message: 'is not a cursor of this list' }] }, 400);
+    if (
+      error instanceof InvalidCursorError ||
+      ((error as { name?: string }).name === 'ValidationException' && c.req.query('cursor'))
+    )
+      return c.json(
+        { error: 'invalid request', problems: [{ path: 'cursor', message: 'is not a cursor of this list' }] },
+        400,
+      );
     // No request data in the log line: it may hold personal data.
     console.error(`console-api: ${c.req.method} ${c.req.routePath} failed: ${(error as Error).name}`);
     return c.json({ error: 'internal error' }, 500);

@@ -7,13 +7,20 @@ import type { Verifier } from './auth/verifier.ts';
 
 export interface ConsoleDependencies {
   readonly db: DynamoDBDocumentClient;
-  readonly tables: { readonly cases: string; readonly decisions: string; readonly access: string; readonly quarantine: string };
+  readonly tables: {
+    readonly cases: string;
+    readonly decisions: string;
+    readonly access: string;
+    readonly quarantine: string;
+  };
   readonly registry: Registry;
   readonly verifier: Verifier;
   /** Epoch milliseconds. */
   readonly now: () => number;
   /** Where the browser signs in: the local issuer's password endpoint, or the operator's OIDC provider. */
-  readonly signIn: { readonly mode: 'password'; readonly issuer: string } | { readonly mode: 'oidc'; readonly issuer: string; readonly clientId: string };
+  readonly signIn:
+    | { readonly mode: 'password'; readonly issuer: string }
+    | { readonly mode: 'oidc'; readonly issuer: string; readonly clientId: string };
   /** Local mode only: the local issuer and its users. */
   readonly local?: { readonly issuer: LocalIssuer; readonly users: UserStore };
 }

@@ -40,11 +40,12 @@ export async function startConsoleServer(options: {
   registry: Registry;
   port?: number;
 }): Promise<ConsoleServer> {
-  let handler: ((request: Request) => Response | Promise<Response>) | undefined;
+  // The issuer URL needs the port, known only once listening: the app is set after that.
+  const current: { handler?: (request: Request) => Response | Promise<Response> } = {};
   const server: ServerType = await new Promise((resolve) => {
     const s = serve(
       {
-        fetch: (request) => (handler ? handler(request) : new Response('starting', { status: 503 })),
+        fetch: (request) => (current.handler ? current.handler(request) : new Response('starting', { status: 503 })),
         hostname: '127.0.0.1',
         port: options.port ?? 0,
       },
@@ -80,7 +81,7 @@ export async function startConsoleServer(options: {
   root.use('/*', serveStatic({ root: CONSOLE_DIST }));
   // Any other page path is a route of the single-page application.
   root.get('*', serveStatic({ root: CONSOLE_DIST, path: 'index.html' }));
-  handler = root.fetch;
+  current.handler = root.fetch;
   return {
     url,
     stop: () =>

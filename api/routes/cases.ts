@@ -107,7 +107,9 @@ async function casesFor(
     ...(query.cursor ? { cursor: query.cursor } : {}),
   });
   const rows =
-    principal.kind === 'PROCURATORATE' ? [...page.rows].sort((a, b) => Number(isAlert(b)) - Number(isAlert(a))) : page.rows;
+    principal.kind === 'PROCURATORATE'
+      ? [...page.rows].sort((a, b) => Number(isAlert(b)) - Number(isAlert(a)))
+      : page.rows;
   return { rows, more: page.cursor ? { cursor: page.cursor } : {} };
 }
 

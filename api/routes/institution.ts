@@ -140,7 +140,10 @@ export function registerInstitutionRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Co
           viewedAt: v.viewedAt,
           username: v.username,
           userRole: v.userRole,
-          institution: { id: v.institutionId, name: findInstitution(deps.registry, v.institutionId)?.name ?? v.institutionId },
+          institution: {
+            id: v.institutionId,
+            name: findInstitution(deps.registry, v.institutionId)?.name ?? v.institutionId,
+          },
           applicationId: v.applicationId,
           what: v.what,
         })),

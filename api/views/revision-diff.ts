@@ -6,7 +6,8 @@ import type { ChangeView } from '../schemas.ts';
 export function changesBetween(previous: StoredFlag | undefined, next: StoredFlag): ChangeView[] {
   if (!previous) return [];
   const changes: ChangeView[] = [];
-  if (previous.decision !== next.decision) changes.push({ type: 'decision', from: previous.decision, to: next.decision });
+  if (previous.decision !== next.decision)
+    changes.push({ type: 'decision', from: previous.decision, to: next.decision });
   const before = new Set(previous.reasons.map((r) => r.code));
   const after = new Set(next.reasons.map((r) => r.code));
   for (const code of after) if (!before.has(code)) changes.push({ type: 'reasonAdded', code });

@@ -28,15 +28,31 @@ import { seedApplications } from './seed.ts';
 
 export interface ConsoleResult {
   readonly applications: number;
-  readonly list: { readonly apiP50Ms: number; readonly apiP95Ms: number; readonly rawP50Ms: number; readonly rawP95Ms: number; readonly requests: number };
-  readonly pageLoad?: { readonly listShownMs: number; readonly referenceMs: number; readonly loads: number; readonly error?: string };
+  readonly list: {
+    readonly apiP50Ms: number;
+    readonly apiP95Ms: number;
+    readonly rawP50Ms: number;
+    readonly rawP95Ms: number;
+    readonly requests: number;
+  };
+  readonly pageLoad?: {
+    readonly listShownMs: number;
+    readonly referenceMs: number;
+    readonly loads: number;
+    readonly error?: string;
+  };
   readonly initialJs: InitialJs;
 }
 
 const STAGE = 'bench';
 const HEARING_COURT = 'FJ-LY-ZY';
 
-export async function benchConsole(options: { applications: number; requests: number; loads: number; progress: (line: string) => void }): Promise<ConsoleResult> {
+export async function benchConsole(options: {
+  applications: number;
+  requests: number;
+  loads: number;
+  progress: (line: string) => void;
+}): Promise<ConsoleResult> {
   ensureConsoleBuilt(options.progress);
   const server: Server = dynalite({ createTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -57,9 +73,19 @@ export async function benchConsole(options: { applications: number; requests: nu
     const issuer = await localIssuer('http://127.0.0.1/auth', issuerKeyFileIn(dataDir));
     const app = createConsoleApp({
       db,
-      tables: { cases, decisions: tableName(STAGE, 'decisions'), access: tableName(STAGE, 'access'), quarantine: tableName(STAGE, 'quarantine') },
+      tables: {
+        cases,
+        decisions: tableName(STAGE, 'decisions'),
+        access: tableName(STAGE, 'access'),
+        quarantine: tableName(STAGE, 'quarantine'),
+      },
       registry: REGISTRY,
-      verifier: createVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys, registry: REGISTRY }),
+      verifier: createVerifier({
+        issuer: issuer.issuer,
+        audience: issuer.audience,
+        keys: issuer.keys,
+        registry: REGISTRY,
+      }),
       now: Date.now,
       signIn: { mode: 'password', issuer: issuer.issuer },
     });
@@ -103,7 +129,12 @@ export async function benchConsole(options: { applications: number; requests: nu
       requests: api.length,
     };
     const pageLoad = await firstPageLoad(dynamodb, dataDir, options.loads, options.progress);
-    return { applications: options.applications, list, ...(pageLoad ? { pageLoad } : {}), initialJs: measureInitialJs(CONSOLE_DIST) };
+    return {
+      applications: options.applications,
+      list,
+      ...(pageLoad ? { pageLoad } : {}),
+      initialJs: measureInitialJs(CONSOLE_DIST),
+    };
   } finally {
     dynamodb.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -111,10 +142,18 @@ export async function benchConsole(options: { applications: number; requests: nu
   }
 }
 
-async function firstPageLoad(dynamodb: DynamoDBClient, dataDir: string, loads: number, progress: (line: string) => void) {
+async function firstPageLoad(
+  dynamodb: DynamoDBClient,
+  dataDir: string,
+  loads: number,
+  progress: (line: string) => void,
+) {
   const consoleServer = await startConsoleServer({ dataDir, stage: STAGE, dynamodb, registry: REGISTRY });
   const users = new UserStore(usersFileIn(dataDir));
-  await users.add({ username: 'bench-judge', institutionId: HEARING_COURT, role: 'JUDGE', password: 'bench-password' }, REGISTRY);
+  await users.add(
+    { username: 'bench-judge', institutionId: HEARING_COURT, role: 'JUDGE', password: 'bench-password' },
+    REGISTRY,
+  );
   const tokenResponse = await fetch(`${consoleServer.url}/auth/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -126,7 +165,12 @@ async function firstPageLoad(dynamodb: DynamoDBClient, dataDir: string, loads: n
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
   } catch (error) {
     await consoleServer.stop();
-    return { listShownMs: Number.NaN, referenceMs: Number.NaN, loads: 0, error: `no Chromium: ${(error as Error).message.split('\n')[0]}` };
+    return {
+      listShownMs: Number.NaN,
+      referenceMs: Number.NaN,
+      loads: 0,
+      error: `no Chromium: ${(error as Error).message.split('\n')[0]}`,
+    };
   }
   progress(`console: ${loads} cold first loads of the case list in Chromium ...`);
   const list: number[] = [];

@@ -46,7 +46,8 @@ export interface OidcSettings {
   readonly roleClaim?: string;
 }
 
-export type ConsoleNetwork = { readonly mode: 'public' } | { readonly mode: 'private'; readonly vpcEndpointIds: readonly string[] };
+export type ConsoleNetwork =
+  { readonly mode: 'public' } | { readonly mode: 'private'; readonly vpcEndpointIds: readonly string[] };
 
 export interface ConsoleStackProps extends StackProps {
   readonly stage: string;
@@ -60,7 +61,11 @@ export interface ConsoleStackProps extends StackProps {
 
 /** What the console reads; the only write is a view entry in the access table. */
 const READS: { table: TableId; indexes: readonly string[]; item: boolean }[] = [
-  { table: 'cases', indexes: ['byHearingCourt', 'byPrison', 'requestsByEnforcingCourt', 'requestsByPrison'], item: true },
+  {
+    table: 'cases',
+    indexes: ['byHearingCourt', 'byPrison', 'requestsByEnforcingCourt', 'requestsByPrison'],
+    item: true,
+  },
   { table: 'decisions', indexes: [], item: true },
   { table: 'quarantine', indexes: ['byQueueOwner'], item: false },
   { table: 'access', indexes: ['viewsByCasePrison'], item: false },
@@ -96,7 +101,9 @@ export class ConsoleStack extends Stack {
         }),
       );
     }
-    role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [tableArn(this, stage, 'access')] }));
+    role.addToPolicy(
+      new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [tableArn(this, stage, 'access')] }),
+    );
     role.addToPolicy(
       new PolicyStatement({
         actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
@@ -151,10 +158,14 @@ export class ConsoleStack extends Stack {
     });
     Validations.of(role.node.findChild('DefaultPolicy')).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions; every other statement names its table, index, key or log group.',
+      reason:
+        'xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions; every other statement names its table, index, key or log group.',
     });
 
-    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     this.api = new RestApi(this, 'Api', {
       restApiName: `linkage-${stage}-console`,
       description: 'Property-penalty linkage web console API',
@@ -209,7 +220,10 @@ export class ConsoleStack extends Stack {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(logs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it to itself would loop.' });
+    Validations.of(logs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket itself; logging it to itself would loop.',
+    });
     const site = new Bucket(this, 'Site', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
@@ -247,19 +261,23 @@ export class ConsoleStack extends Stack {
     });
     Validations.of(distribution).acknowledge({
       id: 'AwsSolutions-CFR1',
-      reason: 'Users are court, prison and procuratorate staff inside China; sign-in is required, so no geo restriction is configured here (add one per operator policy).',
+      reason:
+        'Users are court, prison and procuratorate staff inside China; sign-in is required, so no geo restriction is configured here (add one per operator policy).',
     });
     Validations.of(distribution).acknowledge({
       id: 'AwsSolutions-CFR2',
-      reason: 'A WAF web ACL is attached by the operator where AWS WAF for CloudFront is offered; every API call needs a signed token.',
+      reason:
+        'A WAF web ACL is attached by the operator where AWS WAF for CloudFront is offered; every API call needs a signed token.',
     });
     Validations.of(distribution).acknowledge({
       id: 'AwsSolutions-CFR7',
-      reason: 'Origin access control (OAC) is not offered by CloudFront in the China regions; the origin access identity restricts the bucket to this distribution.',
+      reason:
+        'Origin access control (OAC) is not offered by CloudFront in the China regions; the origin access identity restricts the bucket to this distribution.',
     });
     Validations.of(distribution).acknowledge({
       id: 'AwsSolutions-CFR4',
-      reason: 'The default CloudFront certificate fixes the TLS policy; the operator adds the ICP-recorded custom domain with its certificate and TLSv1.2_2021 (docs/deploy.md).',
+      reason:
+        'The default CloudFront certificate fixes the TLS policy; the operator adds the ICP-recorded custom domain with its certificate and TLSv1.2_2021 (docs/deploy.md).',
     });
     if (consoleDist) {
       new BucketDeployment(this, 'SitePages', {
@@ -274,10 +292,22 @@ export class ConsoleStack extends Stack {
 
   private acknowledgeApiFindings(): void {
     const acknowledge = (id: string, reason: string) => Validations.of(this.api).acknowledge({ id, reason });
-    acknowledge('AwsSolutions-APIG2', 'The proxy integration validates every query parameter in the function with the same zod schemas the OpenAPI document is made from.');
-    acknowledge('AwsSolutions-APIG3', 'A WAF web ACL is attached by the operator per network; the private option is reachable only through VPC endpoints.');
-    acknowledge('AwsSolutions-APIG4', 'Tokens are verified in the function (jose: signature via the issuer JWKS, issuer, audience, expiry) because China regions have no Cognito and any OIDC issuer must work.');
-    acknowledge('AwsSolutions-COG4', 'No Cognito user pool: the issuer is configuration (courts and prisons have their own identity systems).');
+    acknowledge(
+      'AwsSolutions-APIG2',
+      'The proxy integration validates every query parameter in the function with the same zod schemas the OpenAPI document is made from.',
+    );
+    acknowledge(
+      'AwsSolutions-APIG3',
+      'A WAF web ACL is attached by the operator per network; the private option is reachable only through VPC endpoints.',
+    );
+    acknowledge(
+      'AwsSolutions-APIG4',
+      'Tokens are verified in the function (jose: signature via the issuer JWKS, issuer, audience, expiry) because China regions have no Cognito and any OIDC issuer must work.',
+    );
+    acknowledge(
+      'AwsSolutions-COG4',
+      'No Cognito user pool: the issuer is configuration (courts and prisons have their own identity systems).',
+    );
     const cloudWatchRole = this.api.node.tryFindChild('CloudWatchRole');
     if (cloudWatchRole)
       Validations.of(cloudWatchRole).acknowledge({

@@ -12,7 +12,14 @@ import { sendBodies } from '../../cli/queue-io.ts';
 import { ROLES_OF_KIND, type Role } from '../../api/auth/principal.ts';
 import { UserStore, usersFileIn } from '../../api/auth/user-store.ts';
 import type { LocalService } from '../service.ts';
-import { completeMaterials, DemoClock, dossierMessage, identityNumber, statusMessage, type JudgmentItem } from './messages.ts';
+import {
+  completeMaterials,
+  DemoClock,
+  dossierMessage,
+  identityNumber,
+  statusMessage,
+  type JudgmentItem,
+} from './messages.ts';
 import { HEARING_COURT } from './scenario.ts';
 
 export const BLOCK_THEN_CLEAR = 'FJ-P01-2026-0107';
@@ -46,7 +53,15 @@ export async function playConsoleStory(service: LocalService, progress: (line: s
     items: [item],
     materials: completeMaterials(clock, 260_000),
   });
-  const broken = { ...dossier, messageId: 'FJ-P01:dossier:typo:v1', body: { ...dossier.body, applicationId: 'FJ-P01-2026-0199', prisoner: { ...prisoner, personId: `${prisoner.personId.slice(0, 17)}X` } } };
+  const broken = {
+    ...dossier,
+    messageId: 'FJ-P01:dossier:typo:v1',
+    body: {
+      ...dossier.body,
+      applicationId: 'FJ-P01-2026-0199',
+      prisoner: { ...prisoner, personId: `${prisoner.personId.slice(0, 17)}X` },
+    },
+  };
   await send([
     statusMessage(clock, item, prisoner.personId, {
       label: 'XL-0107',
@@ -101,7 +116,13 @@ export async function createDemoUsers(dataDir: string, registry: Registry): Prom
   for (const inst of registry.institutions) {
     const role = ROLE_OF_KIND[inst.kind]!;
     if (!ROLES_OF_KIND[inst.kind].includes(role)) continue;
-    const user = { username: inst.id.toLowerCase(), password: `demo-${inst.id.toLowerCase()}`, institutionId: inst.id, kind: inst.kind, role };
+    const user = {
+      username: inst.id.toLowerCase(),
+      password: `demo-${inst.id.toLowerCase()}`,
+      institutionId: inst.id,
+      kind: inst.kind,
+      role,
+    };
     await store.add(user, registry);
     users.push(user);
   }

@@ -43,7 +43,11 @@ export interface CaseListQuery {
 }
 
 /** Applications of a hearing court or a prison, newest first. */
-export async function listCases(db: DynamoDBDocumentClient, table: string, query: CaseListQuery): Promise<Page<CaseRow>> {
+export async function listCases(
+  db: DynamoDBDocumentClient,
+  table: string,
+  query: CaseListQuery,
+): Promise<Page<CaseRow>> {
   const [indexName, partition, value] =
     'hearingCourtId' in query.by
       ? ['byHearingCourt', 'hearingCourtId', query.by.hearingCourtId]

@@ -11,7 +11,9 @@ const HEARING_COURT_CASES = [
   'FJ-P01-2026-0107',
 ];
 
-test('the hearing court lists its applications, filters by decision and searches by prisoner number', async ({ page }) => {
+test('the hearing court lists its applications, filters by decision and searches by prisoner number', async ({
+  page,
+}) => {
   await signIn(page, 'fj-ly-zy');
   const list = page.getByTestId('case-list');
   for (const id of HEARING_COURT_CASES) await expect(list.getByRole('link', { name: id })).toBeVisible();
@@ -39,7 +41,9 @@ test('the hearing court lists its applications, filters by decision and searches
   await expect(list.getByRole('link', { name: 'FJ-P02-2026-0106' })).toBeVisible();
 });
 
-test('a case that went BLOCK → CLEAR: decision, reasons with articles, remedies, ledger, history with triggers', async ({ page }) => {
+test('a case that went BLOCK → CLEAR: decision, reasons with articles, remedies, ledger, history with triggers', async ({
+  page,
+}) => {
   await signIn(page, 'fj-ly-zy');
   await page.getByRole('link', { name: 'FJ-P01-2026-0107' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'FJ-P01-2026-0107' })).toBeVisible();

@@ -6,7 +6,11 @@ async function tabTo(page: Page, matches: () => Promise<boolean>, limit = 60): P
   const trail: string[] = [];
   for (let i = 0; i < limit; i += 1) {
     if (await matches()) return;
-    trail.push(await page.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.textContent?.trim().slice(0, 20)}`));
+    trail.push(
+      await page.evaluate(
+        () => `${document.activeElement?.tagName}:${document.activeElement?.textContent?.trim().slice(0, 20)}`,
+      ),
+    );
     await page.keyboard.press('Tab');
   }
   throw new Error(`not reached by Tab; focus went through ${trail.join(' > ')}`);
@@ -20,7 +24,9 @@ const focusedText = (page: Page) =>
     return element.textContent?.trim() ?? '';
   });
 
-test('keyboard only: sign in, reach a case from the list, read it, open the print view, come back', async ({ page }) => {
+test('keyboard only: sign in, reach a case from the list, read it, open the print view, come back', async ({
+  page,
+}) => {
   await page.goto('/sign-in');
   await expect(page.getByLabel('用户名')).toBeFocused();
   await page.keyboard.type('fj-ly-zy');

@@ -20,7 +20,10 @@ test('a prison sees only its own applications, in full, and the rejections of wh
   await screenshot(page, 'prison-rejections');
 });
 
-test('the procuratorate sees its prison with alerts first, masked identities, overdue requests and the access record', async ({ page, browser }) => {
+test('the procuratorate sees its prison with alerts first, masked identities, overdue requests and the access record', async ({
+  page,
+  browser,
+}) => {
   // Someone at the hearing court opens one of Prison No. 2's cases: it must appear on the record.
   const judge = await browser.newPage();
   await signIn(judge, 'fj-ly-zy');
@@ -59,7 +62,9 @@ test('the procuratorate sees its prison with alerts first, masked identities, ov
   await screenshot(page, 'access-record');
 });
 
-test('an enforcing court sees its verification requests by due date with a countdown, and its rejections', async ({ page }) => {
+test('an enforcing court sees its verification requests by due date with a countdown, and its rejections', async ({
+  page,
+}) => {
   await signIn(page, 'fj-ly-xl');
   await expect(page).toHaveURL(/\/requests$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('核实函（按答复期限）');

@@ -17,7 +17,9 @@ export function AppLayout() {
   const kind = me?.institution.kind;
   const items = [
     ...(kind !== 'ENFORCING_COURT' ? [{ key: '/cases', label: <Link to="/cases">{t('nav.cases')}</Link> }] : []),
-    ...(kind === 'ENFORCING_COURT' ? [{ key: '/requests', label: <Link to="/requests">{t('nav.requests')}</Link> }] : []),
+    ...(kind === 'ENFORCING_COURT'
+      ? [{ key: '/requests', label: <Link to="/requests">{t('nav.requests')}</Link> }]
+      : []),
     ...(kind === 'PROCURATORATE' ? [{ key: '/requests', label: <Link to="/requests">{t('nav.overdue')}</Link> }] : []),
     ...(kind === 'PROCURATORATE' ? [{ key: '/access', label: <Link to="/access">{t('nav.access')}</Link> }] : []),
     ...(kind && kind !== 'PROCURATORATE'
@@ -65,7 +67,12 @@ export function AppLayout() {
             </span>
           </Space>
         )}
-        <Button ghost size="small" onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')} lang={language === 'zh' ? 'en' : 'zh-CN'}>
+        <Button
+          ghost
+          size="small"
+          onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
+          lang={language === 'zh' ? 'en' : 'zh-CN'}
+        >
           {t('app.language')}
         </Button>
         <Button ghost size="small" onClick={signOut}>

@@ -57,14 +57,17 @@ export function DecisionSummary({ flag }: { flag: Flag | null }) {
   const { t, pick } = useText();
   if (!flag) return <Empty description={t('case.noFlag')} />;
   return (
-    <section aria-label={t('list.decision')} style={{ display: 'flex', gap: 24, alignItems: 'center', flexWrap: 'wrap', marginTop: 16 }}>
+    <section
+      aria-label={t('list.decision')}
+      style={{ display: 'flex', gap: 24, alignItems: 'center', flexWrap: 'wrap', marginTop: 16 }}
+    >
       <DecisionBadge decision={flag.decision} large />
       <div>
         <Typography.Text strong>{pick(DECISION[flag.decision]?.meaning)}</Typography.Text>
         <br />
         <Typography.Text>
-          {t('case.revisionN', { n: flag.revision })} · {dateTime(flag.evaluatedAt)} · {t('case.ability')}：{pick(ABILITY[flag.ability])} ·{' '}
-          {t('case.outstanding')}：{yuan(flag.outstandingFen)} 元
+          {t('case.revisionN', { n: flag.revision })} · {dateTime(flag.evaluatedAt)} · {t('case.ability')}：
+          {pick(ABILITY[flag.ability])} · {t('case.outstanding')}：{yuan(flag.outstandingFen)} 元
         </Typography.Text>
       </div>
     </section>
@@ -142,7 +145,11 @@ export function Remedies({ flag }: { flag: Flag }) {
             columns={[
               { title: t('case.action'), key: 'a', render: (_, r) => pick(REMEDY[r.action], r.action) },
               { title: t('case.party'), key: 'p', render: (_, r) => pick(PARTY[r.party], r.party) },
-              { title: t('case.amount'), key: 'm', render: (_, r) => (r.amountFen !== undefined ? `${yuan(r.amountFen)} 元` : '—') },
+              {
+                title: t('case.amount'),
+                key: 'm',
+                render: (_, r) => (r.amountFen !== undefined ? `${yuan(r.amountFen)} 元` : '—'),
+              },
               { title: t('case.until'), key: 'u', render: (_, r) => r.until ?? '—' },
               { title: t('case.reasons'), key: 'c', render: (_, r) => pick(REASON[r.code]?.label, r.code) },
               { title: '说明 / Detail', dataIndex: 'detail' },
@@ -171,7 +178,12 @@ export function ItemsLedger({ flag }: { flag: Flag }) {
           { title: t('case.propertyKind'), key: 'k', render: (_, i) => pick(PROPERTY_KIND[i.kind], i.kind) },
           { title: `${t('case.due')}（元）`, key: 'd', align: 'right', render: (_, i) => yuan(i.dueFen) },
           { title: `${t('case.paid')}（元）`, key: 'p', align: 'right', render: (_, i) => yuan(i.paidFen) },
-          { title: `${t('case.outstanding')}（元）`, key: 'o', align: 'right', render: (_, i) => yuan(i.outstandingFen) },
+          {
+            title: `${t('case.outstanding')}（元）`,
+            key: 'o',
+            align: 'right',
+            render: (_, i) => yuan(i.outstandingFen),
+          },
           { title: t('case.state'), key: 's', render: (_, i) => pick(ITEM_STATE[i.state], i.state) },
           { title: t('case.asOf'), key: 'a', render: (_, i) => dateTime(i.asOf) },
           { title: t('case.court'), key: 'c', render: (_, i) => i.enforcingCourt.name },
@@ -181,7 +193,13 @@ export function ItemsLedger({ flag }: { flag: Flag }) {
   );
 }
 
-export function RequestsTable({ requests, showApplication = false }: { requests: RequestView[]; showApplication?: boolean }) {
+export function RequestsTable({
+  requests,
+  showApplication = false,
+}: {
+  requests: RequestView[];
+  showApplication?: boolean;
+}) {
   const { t, pick } = useText();
   return (
     <Table
@@ -196,12 +214,18 @@ export function RequestsTable({ requests, showApplication = false }: { requests:
               {
                 title: t('requests.application'),
                 key: 'app',
-                render: (_: unknown, r: RequestView) => <a href={`/cases/${encodeURIComponent(r.applicationId)}`}>{r.applicationId}</a>,
+                render: (_: unknown, r: RequestView) => (
+                  <a href={`/cases/${encodeURIComponent(r.applicationId)}`}>{r.applicationId}</a>
+                ),
               },
             ]
           : []),
         { title: t('case.judgment'), dataIndex: 'judgmentId' },
-        { title: t('case.requestReason'), key: 'r', render: (_: unknown, r: RequestView) => pick(REQUEST_REASON[r.reason], r.reason) },
+        {
+          title: t('case.requestReason'),
+          key: 'r',
+          render: (_: unknown, r: RequestView) => pick(REQUEST_REASON[r.reason], r.reason),
+        },
         { title: t('case.court'), key: 'c', render: (_: unknown, r: RequestView) => r.enforcingCourt.name },
         { title: t('case.requestedAt'), key: 'q', render: (_: unknown, r: RequestView) => dateTime(r.requestedAt) },
         { title: t('case.dueBy'), key: 'd', render: (_: unknown, r: RequestView) => dateTime(r.dueBy) },
@@ -250,7 +274,11 @@ export function Rulings({ detail }: { detail: CaseDetail }) {
 export function History({ detail }: { detail: CaseDetail }) {
   const { t, pick } = useText();
   const decisionLabel = (d: string) => pick(DECISION[d]?.badge, d);
-  const fieldLabel: Record<string, string> = { paidFen: t('case.paid'), outstandingFen: t('case.outstanding'), state: t('case.state') };
+  const fieldLabel: Record<string, string> = {
+    paidFen: t('case.paid'),
+    outstandingFen: t('case.outstanding'),
+    state: t('case.state'),
+  };
   const value = (field: string, v: string | number | null) =>
     v === null ? '—' : field === 'state' ? pick(ITEM_STATE[String(v)], String(v)) : `${yuan(Number(v))} 元`;
   return (
@@ -268,7 +296,11 @@ export function History({ detail }: { detail: CaseDetail }) {
               <Typography.Text>
                 {t('case.trigger')}：
                 {h.trigger.kind === 'message'
-                  ? t('trigger.message', { what: pick(SCHEMA[h.trigger.schema], h.trigger.schema), sender: h.trigger.senderId, id: h.trigger.messageId })
+                  ? t('trigger.message', {
+                      what: pick(SCHEMA[h.trigger.schema], h.trigger.schema),
+                      sender: h.trigger.senderId,
+                      id: h.trigger.messageId,
+                    })
                   : h.trigger.kind === 'deadline'
                     ? t('trigger.deadline', { at: dateTime(h.trigger.at) })
                     : h.trigger.text}
@@ -284,7 +316,12 @@ export function History({ detail }: { detail: CaseDetail }) {
                         : c.type === 'reasonRemoved'
                           ? t('change.reasonRemoved', { label: pick(REASON[c.code]?.label, c.code) })
                           : c.type === 'item'
-                            ? t('change.item', { item: c.item, field: fieldLabel[c.field], from: value(c.field, c.from), to: value(c.field, c.to) })
+                            ? t('change.item', {
+                                item: c.item,
+                                field: fieldLabel[c.field],
+                                from: value(c.field, c.from),
+                                to: value(c.field, c.to),
+                              })
                             : c.type === 'materials'
                               ? t('change.materials', {
                                   from: c.from.map((m) => pick(MATERIAL[m], m)).join('、') || t('list.none'),

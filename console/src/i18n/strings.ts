@@ -106,8 +106,23 @@ export const zh = {
     status: '状态',
     application: '申请编号',
   },
-  rejections: { title: '退回记录（报文不合格）', receivedAt: '收到时间', reason: '原因', field: '字段', message: '问题' },
-  access: { title: '调阅记录', viewedAt: '查看时间', user: '用户', role: '角色', institution: '单位', what: '内容', case: '案件页', print: '打印' },
+  rejections: {
+    title: '退回记录（报文不合格）',
+    receivedAt: '收到时间',
+    reason: '原因',
+    field: '字段',
+    message: '问题',
+  },
+  access: {
+    title: '调阅记录',
+    viewedAt: '查看时间',
+    user: '用户',
+    role: '角色',
+    institution: '单位',
+    what: '内容',
+    case: '案件页',
+    print: '打印',
+  },
   print: {
     heading: '财产性判项审查意见',
     printedOn: '打印日期：{{date}}',
@@ -122,7 +137,13 @@ export type Strings = typeof zh;
 
 export const en: Strings = {
   app: { title: 'Property-penalty linkage', skip: 'Skip to main content', language: '中文', signOut: 'Sign out' },
-  nav: { cases: 'Cases', requests: 'Verification requests', rejections: 'Rejections', access: 'Access record', overdue: 'Overdue requests' },
+  nav: {
+    cases: 'Cases',
+    requests: 'Verification requests',
+    rejections: 'Rejections',
+    access: 'Access record',
+    overdue: 'Overdue requests',
+  },
   signIn: {
     title: 'Sign in',
     username: 'Username',
@@ -227,8 +248,23 @@ export const en: Strings = {
     status: 'Status',
     application: 'Application',
   },
-  rejections: { title: 'Rejections (invalid messages)', receivedAt: 'Received', reason: 'Reason', field: 'Field', message: 'Problem' },
-  access: { title: 'Access record', viewedAt: 'Viewed', user: 'User', role: 'Role', institution: 'Institution', what: 'What', case: 'Case page', print: 'Print' },
+  rejections: {
+    title: 'Rejections (invalid messages)',
+    receivedAt: 'Received',
+    reason: 'Reason',
+    field: 'Field',
+    message: 'Problem',
+  },
+  access: {
+    title: 'Access record',
+    viewedAt: 'Viewed',
+    user: 'User',
+    role: 'Role',
+    institution: 'Institution',
+    what: 'What',
+    case: 'Case page',
+    print: 'Print',
+  },
   print: {
     heading: 'Finding on property penalties',
     printedOn: 'Printed on {{date}}',

@@ -9,7 +9,10 @@ import { useText } from '../i18n/index.ts';
 
 export default function AccessPage() {
   const { t, pick } = useText();
-  const query = useQuery({ queryKey: ['access'], queryFn: () => apiGet<Page<AccessEntry>>('/api/access', { limit: '100' }) });
+  const query = useQuery({
+    queryKey: ['access'],
+    queryFn: () => apiGet<Page<AccessEntry>>('/api/access', { limit: '100' }),
+  });
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
@@ -30,7 +33,11 @@ export default function AccessPage() {
             key: 'a',
             render: (_, r) => <Link to={`/cases/${encodeURIComponent(r.applicationId)}`}>{r.applicationId}</Link>,
           },
-          { title: t('access.what'), key: 'w', render: (_, r) => (r.what === 'print' ? t('access.print') : t('access.case')) },
+          {
+            title: t('access.what'),
+            key: 'w',
+            render: (_, r) => (r.what === 'print' ? t('access.print') : t('access.case')),
+          },
         ]}
       />
     </Space>

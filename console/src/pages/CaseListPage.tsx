@@ -42,7 +42,14 @@ export default function CaseListPage() {
       : kind === 'PROCURATORATE'
         ? t('list.titleProcuratorate', { prison: me?.prison?.name ?? '' })
         : t('list.title');
-  const apply = (values: { decision?: string; prisonId?: string; kind?: string; from?: Dayjs | null; to?: Dayjs | null; q?: string }) =>
+  const apply = (values: {
+    decision?: string;
+    prisonId?: string;
+    kind?: string;
+    from?: Dayjs | null;
+    to?: Dayjs | null;
+    q?: string;
+  }) =>
     setFilters({
       ...(values.decision ? { decision: values.decision } : {}),
       ...(values.prisonId ? { prisonId: values.prisonId } : {}),
@@ -95,7 +102,13 @@ export default function CaseListPage() {
           {alerts.data && alerts.data.rows.length === 0 ? (
             <Typography.Text type="secondary">{t('list.noAlerts')}</Typography.Text>
           ) : (
-            <Table rowKey="applicationId" size="small" columns={columns} dataSource={alerts.data?.rows ?? []} pagination={false} />
+            <Table
+              rowKey="applicationId"
+              size="small"
+              columns={columns}
+              dataSource={alerts.data?.rows ?? []}
+              pagination={false}
+            />
           )}
         </Card>
       )}
@@ -112,10 +125,18 @@ export default function CaseListPage() {
             />
           </Form.Item>
           <Form.Item name="prisonId" label={t('list.prison')}>
-            <Select allowClear style={{ width: 220 }} options={(me?.prisons ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+            <Select
+              allowClear
+              style={{ width: 220 }}
+              options={(me?.prisons ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
           </Form.Item>
           <Form.Item name="kind" label={t('list.kind')}>
-            <Select allowClear style={{ width: 100 }} options={Object.entries(KIND).map(([value, k]) => ({ value, label: pick(k) }))} />
+            <Select
+              allowClear
+              style={{ width: 100 }}
+              options={Object.entries(KIND).map(([value, k]) => ({ value, label: pick(k) }))}
+            />
           </Form.Item>
           {/* Two pickers, not a RangePicker: its inputs pass the focus back and forth, a keyboard trap. */}
           <Form.Item name="from" label={t('list.from')}>

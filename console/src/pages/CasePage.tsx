@@ -25,7 +25,9 @@ export default function CasePage() {
     return (
       <Alert
         type={query.error instanceof ApiError && query.error.status === 404 ? 'warning' : 'error'}
-        title={query.error instanceof ApiError && query.error.status === 404 ? t('errors.notFound') : t('errors.generic')}
+        title={
+          query.error instanceof ApiError && query.error.status === 404 ? t('errors.notFound') : t('errors.generic')
+        }
         data-testid="case-error"
       />
     );

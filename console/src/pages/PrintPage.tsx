@@ -3,7 +3,16 @@
 import { Alert, Button, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
-import { CaseFacts, DecisionSummary, History, ItemsLedger, Reasons, Remedies, RequestsTable, Rulings } from '../components/CaseSections.tsx';
+import {
+  CaseFacts,
+  DecisionSummary,
+  History,
+  ItemsLedger,
+  Reasons,
+  Remedies,
+  RequestsTable,
+  Rulings,
+} from '../components/CaseSections.tsx';
 import { useCase } from '../components/useCase.ts';
 import { useText } from '../i18n/index.ts';
 

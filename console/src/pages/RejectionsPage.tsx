@@ -7,9 +7,19 @@ import { useText } from '../i18n/index.ts';
 
 export default function RejectionsPage() {
   const { t } = useText();
-  const query = useQuery({ queryKey: ['rejections'], queryFn: () => apiGet<Page<Rejection>>('/api/rejections', { limit: '50' }) });
+  const query = useQuery({
+    queryKey: ['rejections'],
+    queryFn: () => apiGet<Page<Rejection>>('/api/rejections', { limit: '50' }),
+  });
   const rows = (query.data?.rows ?? []).flatMap((r, index) =>
-    r.problems.map((p, i) => ({ key: `${index}-${i}`, ...r, path: p.path, message: p.message, first: i === 0, span: r.problems.length })),
+    r.problems.map((p, i) => ({
+      key: `${index}-${i}`,
+      ...r,
+      path: p.path,
+      message: p.message,
+      first: i === 0,
+      span: r.problems.length,
+    })),
   );
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -21,8 +31,18 @@ export default function RejectionsPage() {
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: t('rejections.receivedAt'), key: 'at', render: (_, r) => dateTime(r.receivedAt), onCell: (r) => ({ rowSpan: r.first ? r.span : 0 }) },
-          { title: t('rejections.reason'), key: 're', render: (_, r) => `${r.reason}${r.messageId ? ` · ${r.messageId}` : ''}`, onCell: (r) => ({ rowSpan: r.first ? r.span : 0 }) },
+          {
+            title: t('rejections.receivedAt'),
+            key: 'at',
+            render: (_, r) => dateTime(r.receivedAt),
+            onCell: (r) => ({ rowSpan: r.first ? r.span : 0 }),
+          },
+          {
+            title: t('rejections.reason'),
+            key: 're',
+            render: (_, r) => `${r.reason}${r.messageId ? ` · ${r.messageId}` : ''}`,
+            onCell: (r) => ({ rowSpan: r.first ? r.span : 0 }),
+          },
           { title: t('rejections.field'), dataIndex: 'path', render: (p: string) => <code>{p}</code> },
           { title: t('rejections.message'), dataIndex: 'message' },
         ]}

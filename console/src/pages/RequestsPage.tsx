@@ -13,7 +13,8 @@ export default function RequestsPage() {
   const overdueOnly = me?.institution.kind === 'PROCURATORATE';
   const query = useQuery({
     queryKey: ['requests', overdueOnly],
-    queryFn: () => apiGet<Page<RequestView>>('/api/requests', { limit: '100', ...(overdueOnly ? { overdue: 'true' } : {}) }),
+    queryFn: () =>
+      apiGet<Page<RequestView>>('/api/requests', { limit: '100', ...(overdueOnly ? { overdue: 'true' } : {}) }),
     enabled: me !== undefined,
   });
   const rows = query.data?.rows ?? [];
@@ -26,14 +27,23 @@ export default function RequestsPage() {
       </Typography.Title>
       {overdueOnly ? (
         [...byCourt.entries()].map(([court, list]) => (
-          <Card key={court} title={<h2 style={{ fontSize: 16, margin: 0 }}>{court}（{list.length}）</h2>}>
+          <Card
+            key={court}
+            title={
+              <h2 style={{ fontSize: 16, margin: 0 }}>
+                {court}（{list.length}）
+              </h2>
+            }
+          >
             <RequestsTable requests={list} showApplication />
           </Card>
         ))
       ) : (
         <RequestsTable requests={rows} showApplication />
       )}
-      {overdueOnly && rows.length === 0 && query.isSuccess && <Typography.Text type="secondary">{t('list.none')}</Typography.Text>}
+      {overdueOnly && rows.length === 0 && query.isSuccess && (
+        <Typography.Text type="secondary">{t('list.none')}</Typography.Text>
+      )}
     </Space>
   );
 }

@@ -24,7 +24,11 @@ beforeAll(async () => {
   routes = Object.entries(doc.paths).flatMap(([path, operations]) =>
     Object.entries(operations)
       .filter(([, operation]) => (operation.security ?? []).length > 0)
-      .map(([method, operation]) => ({ method: method.toUpperCase(), path: path.replace('{applicationId}', 'FJ-P01-2026-0101'), operation })),
+      .map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        path: path.replace('{applicationId}', 'FJ-P01-2026-0101'),
+        operation,
+      })),
   );
 });
 afterAll(async () => dynamo.stop());

@@ -42,9 +42,24 @@ function registryOf(prefix: string, w: { hearingCourts: number; prisons: number;
   return registrySchema.parse({
     service: { id: 'LINKAGE', accountId: '000000000000' },
     institutions: [
-      ...range(w.hearingCourts).map((i) => ({ id: `${prefix}-H${i}`, kind: 'HEARING_COURT', name: `Hearing ${i}`, accountId: account })),
-      ...range(w.enforcingCourts).map((i) => ({ id: `${prefix}-E${i}`, kind: 'ENFORCING_COURT', name: `Enforcing ${i}`, accountId: account })),
-      ...range(w.prisons).map((i) => ({ id: `${prefix}-J${i}`, kind: 'PROCURATORATE', name: `Procuratorate ${i}`, accountId: account })),
+      ...range(w.hearingCourts).map((i) => ({
+        id: `${prefix}-H${i}`,
+        kind: 'HEARING_COURT',
+        name: `Hearing ${i}`,
+        accountId: account,
+      })),
+      ...range(w.enforcingCourts).map((i) => ({
+        id: `${prefix}-E${i}`,
+        kind: 'ENFORCING_COURT',
+        name: `Enforcing ${i}`,
+        accountId: account,
+      })),
+      ...range(w.prisons).map((i) => ({
+        id: `${prefix}-J${i}`,
+        kind: 'PROCURATORATE',
+        name: `Procuratorate ${i}`,
+        accountId: account,
+      })),
       ...range(w.prisons).map((i) => ({
         id: `${prefix}-P${i}`,
         kind: 'PRISON',
@@ -69,7 +84,11 @@ describe('role scope over random registries and cases', () => {
           hearing: `${prefix}-H${c.hearing % w.hearingCourts}`,
           prison: `${prefix}-P${c.prison % w.prisons}`,
           court: `${prefix}-E${c.court % w.enforcingCourts}`,
-          personId: personIdFrom(`35080219800101${String(run * 10 + index).padStart(3, '0').slice(-3)}`),
+          personId: personIdFrom(
+            `35080219800101${String(run * 10 + index)
+              .padStart(3, '0')
+              .slice(-3)}`,
+          ),
           decision: c.decision,
         }));
         for (const c of cases) {
@@ -77,20 +96,40 @@ describe('role scope over random registries and cases', () => {
             applicationId: c.applicationId,
             hearingCourtId: c.hearing,
             prisoner: { prisonerNo: `N${c.applicationId}`, name: '张三丰', personId: c.personId },
-            judgments: [{ judgmentId: `J-${c.applicationId}`, enforcingCourtId: c.court, items: [{ itemNo: 1, kind: 'FINE', dueFen: 100 }] }],
+            judgments: [
+              {
+                judgmentId: `J-${c.applicationId}`,
+                enforcingCourtId: c.court,
+                items: [{ itemNo: 1, kind: 'FINE', dueFen: 100 }],
+              },
+            ],
           });
           const message = { ...base, sender: { kind: 'PRISON' as const, id: c.prison } };
-          await claimApplication(dynamo.db, testTableName('cases'), { applicationId: c.applicationId, personId: c.personId, prisonId: c.prison });
+          await claimApplication(dynamo.db, testTableName('cases'), {
+            applicationId: c.applicationId,
+            personId: c.personId,
+            prisonId: c.prison,
+          });
           await putDossier(dynamo.db, testTableName('cases'), message, message.sentAt);
           if (c.decision)
-            await saveEvaluation(dynamo.db, testTableName('cases'), { personId: c.personId, applicationId: c.applicationId }, {
-              at: 0,
-              revision: { revision: 1, fingerprint: 'f', decision: c.decision, evaluatedAt: message.sentAt },
-            });
+            await saveEvaluation(
+              dynamo.db,
+              testTableName('cases'),
+              { personId: c.personId, applicationId: c.applicationId },
+              {
+                at: 0,
+                revision: { revision: 1, fingerprint: 'f', decision: c.decision, evaluatedAt: message.sentAt },
+              },
+            );
         }
         const procuratorateOf = (prison: string) => prison.replace('-P', '-J');
         for (const inst of registry.institutions) {
-          const role = { HEARING_COURT: 'JUDGE', ENFORCING_COURT: 'CLERK', PRISON: 'ADMINISTRATOR', PROCURATORATE: 'PROCURATOR' }[inst.kind];
+          const role = {
+            HEARING_COURT: 'JUDGE',
+            ENFORCING_COURT: 'CLERK',
+            PRISON: 'ADMINISTRATOR',
+            PROCURATORATE: 'PROCURATOR',
+          }[inst.kind];
           const auth = bearer(await token(signer, { institution: inst.id, role }));
           const mine = cases.filter((c) =>
             inst.kind === 'HEARING_COURT'

@@ -20,7 +20,11 @@ export interface TestIssuer {
 export async function testIssuer(url = ISSUER): Promise<TestIssuer> {
   const pair = await generateKeyPair('ES256', { extractable: true });
   const kid = randomUUID();
-  return { issuer: issuerWith(url, kid, pair.privateKey, await exportJWK(pair.publicKey)), kid, privateKey: pair.privateKey };
+  return {
+    issuer: issuerWith(url, kid, pair.privateKey, await exportJWK(pair.publicKey)),
+    kid,
+    privateKey: pair.privateKey,
+  };
 }
 
 export function consoleApp(db: DynamoDBDocumentClient, registry: Registry, issuer: LocalIssuer) {

@@ -1,1 +1,0 @@
-import{p as e}from"./dayjs.min-BZKW6VMo.js";import{n as t,t as n}from"./client-Df3e2Hl7.js";function r(r,i){return e({queryKey:[`case`,r,i],queryFn:()=>t(`/api/cases/${encodeURIComponent(r)}`,{purpose:i}),retry:(e,t)=>!(t instanceof n&&t.status===404)&&e<1,staleTime:1/0,refetchOnWindowFocus:!1})}export{r as t};
