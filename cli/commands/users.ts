@@ -2,11 +2,16 @@
 // on AWS the operator's identity provider holds the users). The password is read from standard
 // input, so it never appears in the shell history or the process list.
 import type { Command } from 'commander';
-import { ROLES } from '../../api/auth/principal.ts';
-import { UserStore, usersFileIn } from '../../api/auth/user-store.ts';
 import { projectDataDir } from '../../local/endpoints-file.ts';
-import { REGISTRY } from '../../local/registry.ts';
 import { EXIT_INVALID_INPUT } from '../exit-codes.ts';
+
+const ROLES = ['JUDGE', 'CLERK', 'PROCURATOR', 'ADMINISTRATOR'] as const;
+
+// Loaded when a users command runs, so the other commands start no slower.
+const userStore = async () => {
+  const { UserStore, usersFileIn } = await import('../../api/auth/user-store.ts');
+  return new UserStore(usersFileIn(projectDataDir()));
+};
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -31,7 +36,8 @@ export function registerUsers(program: Command): void {
     .action(async (username: string, options: { institution: string; role: string }) => {
       if (process.stdin.isTTY) process.stderr.write('Password (then Enter, Ctrl-D): ');
       const password = await readStdin();
-      const store = new UserStore(usersFileIn(projectDataDir()));
+      const store = await userStore();
+      const { REGISTRY } = await import('../../local/registry.ts');
       try {
         const user = await store.add(
           { username, institutionId: options.institution, role: options.role, password },
@@ -46,8 +52,8 @@ export function registerUsers(program: Command): void {
   users
     .command('list')
     .description('list the local console users (no passwords)')
-    .action(() => {
-      const store = new UserStore(usersFileIn(projectDataDir()));
+    .action(async () => {
+      const store = await userStore();
       for (const u of store.list()) process.stdout.write(`${u.username}\t${u.institutionId}\t${u.role}\n`);
     });
 }
