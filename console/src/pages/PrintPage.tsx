@@ -21,6 +21,8 @@ const PRINT_CSS = `
 @media print { .no-print { display: none !important; } body { background: #fff; } }
 .sheet { max-width: 210mm; margin: 0 auto; padding: 16mm 14mm; background: #fff; color: #000; }
 .letterhead { text-align: center; border-bottom: 3px double #a8071a; padding-bottom: 8px; margin-bottom: 16px; }
+.sheet .ant-table { font-size: 12px; }
+.sheet .ant-table-cell { padding: 4px 6px !important; word-break: keep-all; }
 .letterhead .court { font-size: 26px; font-weight: 700; color: #a8071a; letter-spacing: 4px; font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; }
 `;
 
