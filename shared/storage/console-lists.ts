@@ -101,6 +101,7 @@ export async function listCases(
     },
     query,
     (item) => ({ ...caseRow.parse(item), personId: personIdOfPk(String(item.pk)) }),
+    indexKeyOf(partition, 'firstSubmittedUtc'),
   );
 }
 
@@ -177,25 +178,54 @@ export async function listRejections(
   );
 }
 
-/** Query pages until `limit` rows passed the filter or the index is exhausted (at most 20 pages). */
+/** Items a filtered query examines per call: DynamoDB applies Limit before the filter. */
+const FILTERED_READ = 250;
+
+/**
+ * Query pages until `limit` rows passed the filter or the index is exhausted (at most 20 calls).
+ * With a filter each call examines FILTERED_READ items, so a rare match (a prisoner number among
+ * thousands) is found in one request; rows beyond `limit` are cut and the cursor is the last
+ * returned row's key (table keys and index keys, all projected), so no row is skipped.
+ */
 async function pagedQuery<T>(
   db: DynamoDBDocumentClient,
   input: QueryCommandInput,
   page: { readonly limit: number; readonly cursor?: string },
   parse: (item: Record<string, unknown>) => T,
+  keyOf?: (item: Record<string, unknown>) => Record<string, unknown>,
 ): Promise<Page<T>> {
+  const filtered = input.FilterExpression !== undefined && keyOf !== undefined;
   const rows: T[] = [];
   let start = page.cursor ? decodeCursor(page.cursor) : undefined;
   for (let round = 0; round < 20; round += 1) {
     const result = await db.send(
-      new QueryCommand({ ...input, Limit: page.limit - rows.length, ExclusiveStartKey: start }),
+      new QueryCommand({
+        ...input,
+        Limit: filtered ? FILTERED_READ : page.limit - rows.length,
+        ExclusiveStartKey: start,
+      }),
     );
-    for (const item of result.Items ?? []) rows.push(parse(item));
+    const items = result.Items ?? [];
+    for (const [index, item] of items.entries()) {
+      rows.push(parse(item));
+      if (filtered && rows.length === page.limit && (index < items.length - 1 || result.LastEvaluatedKey))
+        return { rows, cursor: encodeCursor(keyOf(item)) };
+    }
     start = result.LastEvaluatedKey;
     if (!start || rows.length >= page.limit) break;
   }
   return { rows, ...(start ? { cursor: encodeCursor(start) } : {}) };
 }
+
+/** The key a list-index query resumes after: the table's keys and the index's. */
+const indexKeyOf =
+  (partition: string, sort: string) =>
+  (item: Record<string, unknown>): Record<string, unknown> => ({
+    pk: item.pk,
+    sk: item.sk,
+    [partition]: item[partition],
+    [sort]: item[sort],
+  });
 
 const cursorKey = z.record(z.string(), z.union([z.string(), z.number()]));
 
