@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', 'schemas/', 'results/'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', 'schemas/', 'results/', 'console/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

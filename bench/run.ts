@@ -4,13 +4,15 @@
 import { Command, Option } from 'commander';
 import { benchColdStart } from './cold-start/bench.ts';
 import { PRICES } from './cost/prices.ts';
+import { benchConsole } from './console/bench.ts';
+import { consoleRows } from './console/rows.ts';
 import { benchEngine } from './engine.ts';
 import { benchPipeline } from './pipeline/bench.ts';
 import { provenance } from '../scripts/figures/record.ts';
 import { markdownTable, saveResults, type Row } from './report.ts';
 import { coldStartRows, costRows, engineRows, pipelineRows, priceNote, TARGETS } from './rows.ts';
 
-const SECTIONS = ['engine', 'cold-start', 'pipeline'] as const;
+const SECTIONS = ['engine', 'cold-start', 'pipeline', 'console'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const options = new Command('bench')
@@ -87,6 +89,17 @@ if (sections.has('cold-start')) {
   const coldStart = await benchColdStart(size.coldStarts, progress);
   results.coldStart = coldStart;
   rows.push(...coldStartRows(coldStart));
+}
+
+if (sections.has('console')) {
+  const consoleResult = await benchConsole({
+    applications: 10_000,
+    requests: quick ? 100 : 300,
+    loads: quick ? 3 : 7,
+    progress,
+  });
+  results.console = consoleResult;
+  rows.push(...consoleRows(consoleResult));
 }
 
 results.seconds = (performance.now() - startedMs) / 1000;

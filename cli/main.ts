@@ -7,6 +7,7 @@ import { registerInbox } from './commands/inbox.ts';
 import { registerQuarantine } from './commands/quarantine.ts';
 import { registerSend } from './commands/send.ts';
 import { registerShow } from './commands/show.ts';
+import { registerUsers } from './commands/users.ts';
 
 export function buildProgram(): Command {
   const program = new Command('linkage')
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerShow(program);
   registerDlq(program);
   registerQuarantine(program);
+  registerUsers(program);
   return program;
 }
 

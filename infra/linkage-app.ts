@@ -6,6 +6,7 @@ import { registrySchema, type Registry } from '../shared/resources/registry.ts';
 import { assertStage } from './naming.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
+import { ConsoleStack, type ConsoleNetwork, type OidcSettings } from './stacks/console-stack.ts';
 
 export function loadRegistry(json: unknown = registryJson): Registry {
   return registrySchema.parse(json);
@@ -16,11 +17,14 @@ export interface LinkageOptions {
   readonly registry: Registry;
   readonly region?: string;
   readonly alarmEmail?: string;
+  /** The web console (infra/stacks/console-stack.ts); absent: no console is deployed. */
+  readonly console?: { readonly oidc: OidcSettings; readonly network: ConsoleNetwork; readonly consoleDist?: string };
 }
 
 export interface LinkageStacks {
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  readonly console?: ConsoleStack;
 }
 
 export function stackNames(stage: string): { stateful: string; stateless: string } {
@@ -59,5 +63,15 @@ export function buildLinkage(app: App, options: LinkageOptions): LinkageStacks {
   });
   // Tables and queues are addressed by name, not by reference: make the order explicit.
   stateless.addStackDependency(stateful, 'functions use the tables, queues and keys of the stateful stack');
-  return { stateful, stateless };
+  if (!options.console) return { stateful, stateless };
+  const consoleStack = new ConsoleStack(app, `Linkage-${stage}-Console`, {
+    env,
+    tags,
+    stage,
+    description: `Property-penalty linkage (${stage}): web console API and pages`,
+    dataKey: stateful.dataKey,
+    ...options.console,
+  });
+  consoleStack.addStackDependency(stateful, 'the console reads the tables of the stateful stack');
+  return { stateful, stateless, console: consoleStack };
 }

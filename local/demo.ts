@@ -1,6 +1,8 @@
 // `npm run demo`: the whole service on a fresh, temporary data folder, driven through a
-// realistic scenario (local/demo/scenario.ts). Prints who got what, with revisions, and
-// exits 0 when every expectation holds, 1 otherwise.
+// realistic scenario (local/demo/scenario.ts, then local/demo/console-story.ts). Prints who
+// got what, with revisions, creates one console user per institution and prints how to sign in;
+// exits 0 when every expectation holds, 1 otherwise. `npm run demo -- --serve` keeps the
+// service and its web console running on the demo's data until Ctrl-C.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,12 @@ import { checkRun, storyOutcomes, type Check } from './demo/checks.ts';
 import { runScenario } from './demo/run-scenario.ts';
 import { startLocalService, type LocalService } from './service.ts';
 import type { Invocation } from './runner.ts';
+import { BLOCK_THEN_CLEAR, createDemoUsers, playConsoleStory } from './demo/console-story.ts';
+import { ensureConsoleBuilt, startConsoleServer, type ConsoleServer } from './console-server.ts';
+import { writeEndpointsFile } from './endpoints-file.ts';
+
+const serveAfter = process.argv.includes('--serve');
+let consoleServer: ConsoleServer | undefined;
 
 const started = Date.now();
 const dataDir = mkdtempSync(join(tmpdir(), 'linkage-demo-'));
@@ -49,12 +57,54 @@ try {
     for (const line of formatRemedies(flag)) out(`  ${line}`);
   }
 
-  const checks: Check[] = [...checkRun(run, service.registry), await nothingFailed(service)];
+  const consoleDecisions = await playConsoleStory(service, out);
+  const checks: Check[] = [
+    ...checkRun(run, service.registry),
+    {
+      name: `${BLOCK_THEN_CLEAR} went BLOCK, then CLEAR`,
+      ok: consoleDecisions.join(' ') === 'BLOCK CLEAR',
+      ...(consoleDecisions.join(' ') === 'BLOCK CLEAR' ? {} : { detail: `revisions: ${consoleDecisions.join(', ')}` }),
+    },
+    await nothingFailed(service),
+  ];
   out('\nChecks:');
   for (const check of checks)
     out(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}${check.detail ? `\n        ${check.detail}` : ''}`);
   ok = checks.every((c) => c.ok);
   out(`\n${ok ? 'Demo passed' : 'Demo FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+
+  const users = await createDemoUsers(dataDir, service.registry);
+  out('\nConsole users (one per institution; password = "demo-" + username):');
+  for (const line of table(
+    ['username', 'password', 'institution', 'kind', 'role'],
+    users.map((u) => [u.username, u.password, u.institutionId, u.kind, u.role]),
+  ))
+    out(line);
+  if (serveAfter && ok) {
+    ensureConsoleBuilt(out);
+    consoleServer = await startConsoleServer({
+      dataDir,
+      stage: service.endpoints.stage,
+      dynamodb: service.clients.dynamodb,
+      registry: service.registry,
+      port: Number(process.env.LINKAGE_CONSOLE_PORT ?? 0),
+    });
+    writeEndpointsFile(dataDir, {
+      ...service.endpoints,
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      consoleUrl: consoleServer.url,
+    });
+    out(`\nconsole url: ${consoleServer.url}/`);
+    out('Sign in there as any user above (e.g. fj-ly-zy / demo-fj-ly-zy, the hearing court). Ctrl-C stops.');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    await consoleServer.stop();
+  } else {
+    out('\nTo sign in to the web console with these users: npm run demo -- --serve');
+  }
 } catch (error) {
   process.stderr.write(`Demo FAILED: ${(error as Error).stack ?? String(error)}\n`);
 } finally {

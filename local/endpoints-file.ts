@@ -18,6 +18,8 @@ const endpointsFile = z.object({
   queueUrlBase: z.string(),
   pid: z.int(),
   startedAt: z.string(),
+  /** The web console of this service (npm start), when it serves one. */
+  consoleUrl: z.string().optional(),
 });
 export type EndpointsFile = z.infer<typeof endpointsFile>;
 

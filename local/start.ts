@@ -1,11 +1,14 @@
 // `npm start`: the whole service on this machine, state in the project's .data folder,
 // until Ctrl-C. Settings (all optional): LINKAGE_DATA_DIR, LINKAGE_DYNAMODB_PORT,
 // LINKAGE_SQS_PORT, LINKAGE_SWEEP_SECONDS (default 60), LINKAGE_BATCHING_WINDOW_SECONDS
-// (default: the deployed inbound window, EVENT_SOURCES.inbound), LINKAGE_LOG_LEVEL (default WARN).
+// (default: the deployed inbound window, EVENT_SOURCES.inbound), LINKAGE_LOG_LEVEL (default WARN),
+// LINKAGE_CONSOLE_PORT (the web console's port; default: any free one, printed and written to
+// endpoints.json as consoleUrl).
 import { projectDataDir, readEndpointsFile, removeEndpointsFile, writeEndpointsFile } from './endpoints-file.ts';
 import { describeRegistry, formatInvocation } from './console.ts';
 import { EVENT_SOURCES } from '../shared/resources/event-sources.ts';
 import { startLocalService } from './service.ts';
+import { ensureConsoleBuilt, startConsoleServer } from './console-server.ts';
 
 const dataDir = projectDataDir();
 const running = readEndpointsFile(dataDir);
@@ -48,7 +51,20 @@ const service = await startLocalService({
   },
 });
 const { endpoints } = service;
-writeEndpointsFile(dataDir, { ...endpoints, pid: process.pid, startedAt: new Date().toISOString() });
+ensureConsoleBuilt((line) => process.stdout.write(`${line}\n`));
+const consoleServer = await startConsoleServer({
+  dataDir,
+  stage: endpoints.stage,
+  dynamodb: service.clients.dynamodb,
+  registry: service.registry,
+  port: port('LINKAGE_CONSOLE_PORT'),
+});
+writeEndpointsFile(dataDir, {
+  ...endpoints,
+  pid: process.pid,
+  startedAt: new Date().toISOString(),
+  consoleUrl: consoleServer.url,
+});
 
 process.stdout.write(
   [
@@ -59,6 +75,7 @@ process.stdout.write(
     `  DynamoDB API    ${endpoints.dynamodbEndpoint}   (dynalite)`,
     `  SQS API         ${endpoints.sqsEndpoint}   (fauxqs)`,
     `  queue URLs      ${endpoints.queueUrlBase}/<queue name>`,
+    `  web console     ${consoleServer.url}/   (sign in as a user made with \`npx linkage users add\`)`,
     `  sweeper         every ${sweepSeconds} s; inbound batching window ${batchingWindowSeconds ?? EVENT_SOURCES.inbound.batchingWindowSeconds} s`,
     '',
     describeRegistry(service.registry, endpoints.stage),
@@ -82,6 +99,7 @@ async function shutdown(signal: string): Promise<void> {
   }
   stopping = true;
   process.stdout.write(`\n${signal}: finishing the batches in hand, then stopping (Ctrl-C again to force).\n`);
+  await consoleServer.stop();
   await service.stop();
   removeEndpointsFile(dataDir, process.pid);
   process.stdout.write('Stopped. State kept in the data folder.\n');

@@ -40,7 +40,8 @@ export function registerShow(program: Command): void {
 }
 
 function withoutIdentity(history: CaseHistory) {
-  const { dossier, pk: _pk, sk: _sk, ...application } = history.application;
+  // `listing` is the console's list-index copy of the dossier's summary: it names the prisoner too.
+  const { dossier, pk: _pk, sk: _sk, listing: _listing, ...application } = history.application;
   const { prisoner, ...rest } = dossier;
   return {
     ...history,

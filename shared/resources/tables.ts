@@ -8,9 +8,15 @@
 //                                      sk R#<rulingRef>             a ruling as received (may precede its dossier)
 //               GSI byDeadline: dueShard (S) + nextCheckAt (S, instant in UTC) on application items,
 //                               keys only (the sweeper needs pk and sk: personId and applicationId)
+//               GSI byHearingCourt / byPrison: hearingCourtId / prisonId + firstSubmittedUtc on
+//                               application items: the console's case lists, newest first
+//               GSI requestsByEnforcingCourt / requestsByPrison: enforcingCourtId / prisonId + dueAt
+//                               on verification requests: the console's request lists by due date
 //   decisions   pk A#<applicationId>   sk R#<revision, 6 digits>    every flag revision, append-only, with its inputs
-//   access      pk I#<institutionId>   sk <sentAt>#<messageId>      what each institution was sent about whom
+//   access      pk I#<institutionId>   sk <sentAt>#<messageId>      what each institution was sent or viewed
+//               GSI viewsByCasePrison: casePrisonId + sk on console case views (the procuratorate's review)
 //   quarantine  pk <quarantineRef>                                  raw text of every rejected message
+//               GSI byQueueOwner: queueOwnerId + receivedAt (rejections an institution received)
 //   idempotency pk id                                               Powertools idempotency records (TTL expiration)
 
 export interface KeyAttribute {
@@ -49,6 +55,38 @@ export interface TableDefinition {
 const pk: KeyAttribute = { name: 'pk', type: 'S' };
 const sk: KeyAttribute = { name: 'sk', type: 'S' };
 
+/**
+ * What a case list row shows. Only the evaluation's decision, revision and time change after the
+ * first dossier, so a revision writes each list index once; deadlines and delivery marks do not.
+ */
+export const CASE_LIST_ATTRIBUTES = [
+  'applicationId',
+  'prisonId',
+  'hearingCourtId',
+  'listing',
+  'decision',
+  'revision',
+  'evaluatedAt',
+  'closed',
+  'rulings',
+] as const;
+
+/** What a verification request row shows (the request body and its court). */
+export const REQUEST_LIST_ATTRIBUTES = ['body', 'enforcingCourtId', 'prisonId', 'sent'] as const;
+
+const caseListIndex = (indexName: string, partition: string): IndexDefinition => ({
+  indexName,
+  partitionKey: { name: partition, type: 'S' },
+  sortKey: { name: 'firstSubmittedUtc', type: 'S' },
+  projection: { type: 'INCLUDE', nonKeyAttributes: CASE_LIST_ATTRIBUTES },
+});
+const requestListIndex = (indexName: string, partition: string): IndexDefinition => ({
+  indexName,
+  partitionKey: { name: partition, type: 'S' },
+  sortKey: { name: 'dueAt', type: 'S' },
+  projection: { type: 'INCLUDE', nonKeyAttributes: REQUEST_LIST_ATTRIBUTES },
+});
+
 export const TABLES = {
   cases: {
     id: 'cases',
@@ -63,12 +101,41 @@ export const TABLES = {
         // ALL, every evaluation-state update rewrote the ~1 KB copy of the application item.
         projection: { type: 'KEYS_ONLY' },
       },
+      caseListIndex('byHearingCourt', 'hearingCourtId'),
+      caseListIndex('byPrison', 'prisonId'),
+      requestListIndex('requestsByEnforcingCourt', 'enforcingCourtId'),
+      requestListIndex('requestsByPrison', 'prisonId'),
     ],
     envVar: 'CASES_TABLE',
   },
   decisions: { id: 'decisions', partitionKey: pk, sortKey: sk, envVar: 'DECISIONS_TABLE' },
-  access: { id: 'access', partitionKey: pk, sortKey: sk, envVar: 'ACCESS_TABLE' },
-  quarantine: { id: 'quarantine', partitionKey: pk, envVar: 'QUARANTINE_TABLE' },
+  access: {
+    id: 'access',
+    partitionKey: pk,
+    sortKey: sk,
+    globalIndexes: [
+      {
+        indexName: 'viewsByCasePrison',
+        partitionKey: { name: 'casePrisonId', type: 'S' },
+        sortKey: sk,
+        projection: { type: 'ALL' },
+      },
+    ],
+    envVar: 'ACCESS_TABLE',
+  },
+  quarantine: {
+    id: 'quarantine',
+    partitionKey: pk,
+    globalIndexes: [
+      {
+        indexName: 'byQueueOwner',
+        partitionKey: { name: 'queueOwnerId', type: 'S' },
+        sortKey: { name: 'receivedAt', type: 'S' },
+        projection: { type: 'INCLUDE', nonKeyAttributes: ['problems', 'reason', 'queue', 'rejectedMessageId'] },
+      },
+    ],
+    envVar: 'QUARANTINE_TABLE',
+  },
   idempotency: {
     id: 'idempotency',
     partitionKey: { name: 'id', type: 'S' },

@@ -8,6 +8,7 @@ import { applicationKey, applicationLookupKey } from './keys.ts';
 import {
   applicationLookup,
   storedApplication,
+  type ApplicationListing,
   type ApplicationLookup,
   type StoredApplication,
   type StoredRuling,
@@ -68,9 +69,13 @@ export async function putDossier(
     dossier: body,
     dossierVersion: body.version,
     prisonId: message.sender.id,
+    // Top-level copies for the console's list indexes (byHearingCourt, byPrison).
+    hearingCourtId: body.hearingCourtId,
+    listing: listingOf(body),
     receivedAt,
     ...provenance,
     firstSubmittedAt: { ifNotExists: body.submittedAt },
+    firstSubmittedUtc: { ifNotExists: new Date(body.submittedAt).toISOString() },
     rulings: { ifNotExists: {} },
   });
   return guardedWrite(
@@ -88,6 +93,18 @@ export async function putDossier(
     { db, table, key },
     provenance,
   );
+}
+
+/** What a case list row shows of the dossier (see CASE_LIST_ATTRIBUTES). */
+export function listingOf(body: ReductionDossierMessage['body']): ApplicationListing {
+  return {
+    kind: body.kind,
+    basis: body.basis,
+    prisonerNo: body.prisoner.prisonerNo,
+    name: body.prisoner.name,
+    personId: body.prisoner.personId,
+    dossierVersion: body.version,
+  };
 }
 
 export async function getApplication(

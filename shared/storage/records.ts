@@ -32,6 +32,17 @@ export const storedRuling = z.object({
 });
 export type StoredRuling = z.infer<typeof storedRuling>;
 
+/** The dossier's summary an application item carries for the console's list indexes. */
+export const applicationListing = z.object({
+  kind: reductionDossierBody.shape.kind,
+  basis: reductionDossierBody.shape.basis,
+  prisonerNo: z.string(),
+  name: z.string(),
+  personId: z.string(),
+  dossierVersion: z.number(),
+});
+export type ApplicationListing = z.infer<typeof applicationListing>;
+
 /** sk A#<applicationId>: the newest dossier, its rulings, and the evaluation state. */
 export const storedApplication = z.object({
   pk: z.string(),
@@ -41,6 +52,10 @@ export const storedApplication = z.object({
   dossierVersion: z.number(),
   /** The prison that sent the dossier: it gets a copy of every flag. */
   prisonId: z.string(),
+  /** Console list index keys and row (written with the dossier; absent on items stored before). */
+  hearingCourtId: z.string().optional(),
+  listing: applicationListing.optional(),
+  firstSubmittedUtc: z.string().optional(),
   /** submittedAt of the first version the service stored: the Art 5 seven days run from here. */
   firstSubmittedAt: z.string(),
   rulings: z.record(z.string(), storedRuling).default({}),
@@ -69,6 +84,9 @@ export const storedRequest = z.object({
   sent: z.boolean(),
   /** Set instead of sending, when a ruling made the question moot before it went out. */
   withdrawnAt: z.string().optional(),
+  /** Console list index keys: dueBy as a UTC instant, and the application's prison. */
+  dueAt: z.string().optional(),
+  prisonId: z.string().optional(),
 });
 export type StoredRequest = z.infer<typeof storedRequest>;
 

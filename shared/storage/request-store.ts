@@ -16,10 +16,18 @@ export async function putRequest(
   db: DynamoDBDocumentClient,
   table: string,
   personId: string,
-  request: { body: VerificationRequest; enforcingCourtId: string; messageId: string },
+  request: { body: VerificationRequest; enforcingCourtId: string; messageId: string; prisonId?: string },
 ): Promise<StoredRequest> {
   const key = requestKey(personId, request.body.requestId);
-  const item: StoredRequest = { ...key, ...request, sent: false };
+  // dueAt and prisonId key the console's request lists (requestsByEnforcingCourt, requestsByPrison).
+  const { prisonId, ...rest } = request;
+  const item: StoredRequest = {
+    ...key,
+    ...rest,
+    sent: false,
+    dueAt: new Date(request.body.dueBy).toISOString(),
+    ...(prisonId ? { prisonId } : {}),
+  };
   try {
     await db.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
     return item;

@@ -75,6 +75,7 @@ async function evaluateApplication(
       {
         personId,
         applicationId,
+        prisonId: application.prisonId,
         needs: evaluation.verificationNeeds,
         requests: stored,
         statuses: receivedStatuses(prisoner),

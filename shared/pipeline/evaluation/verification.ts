@@ -54,6 +54,8 @@ async function send(
 export interface VerificationInput {
   readonly personId: string;
   readonly applicationId: string;
+  /** The application's prison, for its procuratorate's request list. */
+  readonly prisonId: string;
   readonly needs: readonly VerificationNeed[];
   /** Requests stored for this application. */
   readonly requests: readonly StoredRequest[];
@@ -121,6 +123,7 @@ export async function requestVerifications(
       },
       enforcingCourtId: need.enforcingCourtId,
       messageId: composeMessageId(`${service}:vr:`, requestId),
+      prisonId: input.prisonId,
     });
     await send(deps, input.personId, request, now);
     created.push(request.body);

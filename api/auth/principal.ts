@@ -1,0 +1,57 @@
+// Who is signed in: taken from the verified token only, never from the request. The role
+// names the person's job; what they may see follows from their institution's kind.
+import * as z from 'zod';
+import { findInstitution, type InstitutionKind, type Registry } from '../../shared/resources/registry.ts';
+
+export const ROLES = ['JUDGE', 'CLERK', 'PROCURATOR', 'ADMINISTRATOR'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Which roles exist at which kind of institution. */
+export const ROLES_OF_KIND: Record<InstitutionKind, readonly Role[]> = {
+  HEARING_COURT: ['JUDGE', 'CLERK', 'ADMINISTRATOR'],
+  ENFORCING_COURT: ['JUDGE', 'CLERK', 'ADMINISTRATOR'],
+  PRISON: ['ADMINISTRATOR'],
+  PROCURATORATE: ['PROCURATOR', 'ADMINISTRATOR'],
+};
+
+export interface Principal {
+  readonly username: string;
+  readonly institutionId: string;
+  readonly kind: InstitutionKind;
+  readonly role: Role;
+}
+
+/** Claim names in the token; an operator's OIDC provider maps its own attributes onto these. */
+export interface ClaimNames {
+  readonly institution: string;
+  readonly role: string;
+}
+export const DEFAULT_CLAIMS: ClaimNames = { institution: 'institution', role: 'role' };
+
+const claims = z.object({
+  sub: z.string().min(1),
+  preferred_username: z.string().min(1).optional(),
+});
+
+/** The principal the verified claims name, or a reason why they name none. */
+export function principalOf(
+  payload: Record<string, unknown>,
+  registry: Registry,
+  names: ClaimNames = DEFAULT_CLAIMS,
+): Principal | string {
+  const parsed = claims.safeParse(payload);
+  if (!parsed.success) return 'token has no subject';
+  const institutionId = payload[names.institution];
+  const role = payload[names.role];
+  if (typeof institutionId !== 'string') return `token has no ${names.institution} claim`;
+  const institution = findInstitution(registry, institutionId);
+  if (!institution) return 'token names an institution that is not registered';
+  if (typeof role !== 'string' || !ROLES_OF_KIND[institution.kind].includes(role as Role))
+    return `token's ${names.role} claim is not a role at a ${institution.kind}`;
+  return {
+    username: parsed.data.preferred_username ?? parsed.data.sub,
+    institutionId,
+    kind: institution.kind,
+    role: role as Role,
+  };
+}

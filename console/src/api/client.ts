@@ -1,0 +1,55 @@
+// Calls to the console API with the signed-in token. Types come from the API's zod schemas
+// (type-only imports: nothing of zod reaches the browser).
+import type { CaseDetail, CaseListRow, Me, RequestView } from '../../../api/schemas.ts';
+import { clearSession, readToken } from '../auth/session.ts';
+
+export type { CaseDetail, CaseListRow, Me, RequestView };
+export interface Page<T> {
+  rows: T[];
+  cursor?: string;
+}
+export interface Rejection {
+  receivedAt: string;
+  reason: string;
+  messageId: string | null;
+  problems: { path: string; message: string }[];
+}
+export interface AccessEntry {
+  viewedAt: string;
+  username: string;
+  userRole: string;
+  institution: { id: string; name: string };
+  applicationId: string;
+  what: 'case' | 'print';
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export async function apiGet<T>(path: string, params: Record<string, string | undefined> = {}): Promise<T> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
+  const url = query.size > 0 ? `${path}?${query.toString()}` : path;
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${readToken() ?? ''}` } });
+  if (response.status === 401) {
+    clearSession();
+    window.location.assign('/sign-in');
+  }
+  if (!response.ok) throw new ApiError(response.status, `${response.status}`);
+  return (await response.json()) as T;
+}
+
+export async function signIn(username: string, password: string): Promise<string | undefined> {
+  const response = await fetch('/auth/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) return undefined;
+  return ((await response.json()) as { access_token: string }).access_token;
+}

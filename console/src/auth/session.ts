@@ -1,0 +1,12 @@
+// The token lives in sessionStorage: gone when the tab closes, never in a cookie the API would trust.
+const KEY = 'linkage.token';
+
+export function readToken(): string | null {
+  return sessionStorage.getItem(KEY);
+}
+export function saveToken(token: string): void {
+  sessionStorage.setItem(KEY, token);
+}
+export function clearSession(): void {
+  sessionStorage.removeItem(KEY);
+}
