@@ -105,7 +105,7 @@ describe('case page data', () => {
     expect(current.earliestClearOn).toBe('2026-11-21');
     expect(current.nextChangeAt).toBeNull();
     // A v1 flag has none of them: the page says the engine has not provided them.
-    const v1 = detail({}).current!;
+    const v1 = detail({ remedies: undefined, earliestClearOn: undefined, nextChangeAt: undefined }).current!;
     expect('remedies' in v1 || 'earliestClearOn' in v1 || 'nextChangeAt' in v1).toBe(false);
     expect(fulfilmentFlagBody.safeParse(flag).success).toBe(true);
   });
