@@ -5,13 +5,16 @@
 // an SQS queue encrypted with our key only if the key policy lets it: SQS calls KMS with the
 // caller's credentials (GenerateDataKey and Decrypt to send, Decrypt to receive). The grant
 // is limited to calls made through SQS (kms:ViaService) for this institution's own queue
-// (kms:EncryptionContext:aws:sqs:arn), so the key is useless to it anywhere else.
+// (kms:EncryptionContext:aws:sqs:arn), so the key is useless to it anywhere else. Queue and
+// key policies name the account and, by aws:PrincipalArn, the one role registered for the
+// institution: no other role or user of that account can send or read as it.
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AccountPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { AccountPrincipal, PolicyStatement, type IPrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { inboundQueue, outboundQueue } from '../../shared/resources/queues.ts';
-import { isReceiver, isSender, type Institution } from '../../shared/resources/registry.ts';
+import { isReceiver, isSender, roleArnOf, type Institution } from '../../shared/resources/registry.ts';
+import type { Partition } from '../deployment-settings.ts';
 import { queueArn, viaService } from '../naming.ts';
 import { LinkageQueue } from './linkage-queue.ts';
 
@@ -27,6 +30,7 @@ export const INBOUND_SEND_ACTIONS = ['sqs:SendMessage'];
 export interface InstitutionQueuesProps {
   readonly stage: string;
   readonly institution: Institution;
+  readonly partition: Partition;
 }
 
 export class InstitutionQueues extends Construct {
@@ -40,13 +44,16 @@ export class InstitutionQueues extends Construct {
     super(scope, id);
     const { stage, institution } = props;
     this.institution = institution;
-    const account = new AccountPrincipal(institution.accountId);
+    // The institution's account, and within it only its registered role (aws:PrincipalArn).
+    const account = new AccountPrincipal(institution.accountId).withConditions({
+      ArnEquals: { 'aws:PrincipalArn': roleArnOf(institution, props.partition) },
+    });
 
     this.key = new Key(this, 'Key', {
       alias: `alias/linkage-${stage}-${institution.id}`,
       description: `Encrypts the queues of ${institution.id} (${institution.kind})`,
       enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
 
     if (isSender(institution)) {
@@ -90,7 +97,7 @@ export class InstitutionQueues extends Construct {
 
   // The queue ARN is built from its name, not taken from the queue: the queue already
   // depends on the key, and a reference back would be a cycle.
-  private allowKeyUseViaQueue(sid: string, account: AccountPrincipal, actions: string[], arn: string): void {
+  private allowKeyUseViaQueue(sid: string, account: IPrincipal, actions: string[], arn: string): void {
     this.key.addToResourcePolicy(
       new PolicyStatement({
         sid,
@@ -98,7 +105,8 @@ export class InstitutionQueues extends Construct {
         actions,
         resources: ['*'],
         conditions: {
-          StringEquals: { 'kms:ViaService': viaService(this, 'sqs'), 'kms:EncryptionContext:aws:sqs:arn': arn },
+          StringLike: { 'kms:ViaService': viaService(this, 'sqs') },
+          StringEquals: { 'kms:EncryptionContext:aws:sqs:arn': arn },
         },
       }),
     );

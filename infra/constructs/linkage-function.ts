@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { RemovalPolicy, Validations, type Duration } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -12,7 +12,8 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { QueueDefinition } from '../../shared/resources/queues.ts';
 import { TABLES, tableName, type TableId } from '../../shared/resources/tables.ts';
-import { FUNCTION_BUNDLING, FUNCTION_NODE_OPTIONS, FUNCTION_RUNTIME } from '../bundling.ts';
+import { FUNCTION_BUNDLING, FUNCTION_NODE_OPTIONS } from '../bundling.ts';
+import { lambdaArchitecture, lambdaRuntime, type RegionSettings } from '../deployment-settings.ts';
 import { functionName, queueArn, queueUrlBase, tableArn, viaService } from '../naming.ts';
 
 export const FUNCTION_NAMES = [
@@ -42,7 +43,10 @@ export interface LinkageFunctionProps {
   readonly name: FunctionName;
   readonly description: string;
   readonly timeout: Duration;
-  readonly reservedConcurrentExecutions: number;
+  /** Runtime, architecture and tracing of the region deployed to. */
+  readonly settings: RegionSettings;
+  /** Encrypts the function's log group. */
+  readonly logKey: IKey;
   /** Retries of asynchronous invocations (scheduled functions). */
   readonly retryAttempts?: number;
 }
@@ -54,6 +58,9 @@ export interface SqsSourceOptions {
   readonly maxConcurrency: number;
 }
 
+/** Network logs kept at least six months: Cybersecurity Law of the PRC, Art. 21(3). */
+export const LOG_RETENTION = RetentionDays.SIX_MONTHS;
+
 export class LinkageFunction extends NodejsFunction {
   readonly stage: string;
 
@@ -61,10 +68,13 @@ export class LinkageFunction extends NodejsFunction {
     const name = functionName(props.stage, props.name);
     // An explicit log group (retention set, no log-retention custom resource) and an own
     // role, so no AWS managed policy is attached: the role gets exactly what is granted below.
+    // Kept (and encrypted) when the function goes; but not when the first creation rolls
+    // back, so that a retry does not fail on a log group "already exists".
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       logGroupName: `/aws/lambda/${name}`,
-      retention: RetentionDays.THREE_MONTHS,
-      removalPolicy: RemovalPolicy.DESTROY,
+      retention: LOG_RETENTION,
+      encryptionKey: props.logKey,
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     const role = new Role(scope, `${id}Role`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -77,13 +87,14 @@ export class LinkageFunction extends NodejsFunction {
       handler: 'handler',
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: `${PROJECT_ROOT}/package-lock.json`,
-      runtime: FUNCTION_RUNTIME,
-      architecture: Architecture.ARM_64,
+      runtime: lambdaRuntime(props.settings),
+      architecture: lambdaArchitecture(props.settings),
       memorySize: 512,
       timeout: props.timeout,
-      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      // No reserved concurrency: a new account's limit (10 or 50) leaves nothing to reserve.
+      // The event sources' maxConcurrency bounds what the queues can start instead.
       ...(props.retryAttempts === undefined ? {} : { retryAttempts: props.retryAttempts }),
-      tracing: Tracing.ACTIVE,
+      tracing: props.settings.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       logGroup,
       role,
       environment: {
@@ -91,6 +102,7 @@ export class LinkageFunction extends NodejsFunction {
         QUEUE_URL_BASE: queueUrlBase(scope),
         POWERTOOLS_SERVICE_NAME: 'linkage',
         POWERTOOLS_METRICS_NAMESPACE: 'Linkage',
+        POWERTOOLS_TRACE_ENABLED: String(props.settings.tracing),
         NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
       },
       // Shared with the cold-start benchmark: one definition of how a function is bundled.
@@ -98,6 +110,7 @@ export class LinkageFunction extends NodejsFunction {
     });
     this.stage = props.stage;
     logGroup.grantWrite(role);
+    if (!props.settings.tracing) return;
     // Tracing.ACTIVE put the X-Ray statement into the role's default policy; X-Ray has no
     // resource-level permissions. The infra tests check it is the only `*` resource there.
     const defaultPolicy = role.node.findChild('DefaultPolicy');
@@ -116,7 +129,7 @@ export class LinkageFunction extends NodejsFunction {
       new PolicyStatement({
         actions: writes ? [...TABLE_KEY_READ, ...TABLE_KEY_WRITE] : TABLE_KEY_READ,
         resources: [key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': viaService(this, 'dynamodb') } },
+        conditions: { StringLike: { 'kms:ViaService': viaService(this, 'dynamodb') } },
       }),
     );
     this.addEnvironment(TABLES[id].envVar, tableName(this.stage, id));
@@ -132,7 +145,8 @@ export class LinkageFunction extends NodejsFunction {
         actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
         resources: [key.keyArn],
         conditions: {
-          StringEquals: { 'kms:ViaService': viaService(this, 'sqs'), 'kms:EncryptionContext:aws:sqs:arn': arn },
+          StringLike: { 'kms:ViaService': viaService(this, 'sqs') },
+          StringEquals: { 'kms:EncryptionContext:aws:sqs:arn': arn },
         },
       }),
     );

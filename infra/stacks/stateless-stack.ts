@@ -26,6 +26,8 @@ import {
 } from '../../shared/resources/registry.ts';
 import { TABLES } from '../../shared/resources/tables.ts';
 import { LinkageFunction, type FunctionName, type SqsSourceOptions } from '../constructs/linkage-function.ts';
+import { alarmAbove, alarmOnQueues, queueMetric } from '../constructs/queue-alarms.ts';
+import type { RegionSettings } from '../deployment-settings.ts';
 
 /** Which ingest function consumes the inbound queues of which kind of institution. */
 export const INGEST_FUNCTIONS = {
@@ -34,9 +36,10 @@ export const INGEST_FUNCTIONS = {
   'ingest-ruling': 'HEARING_COURT',
 } as const satisfies Partial<Record<FunctionName, SendingKind>>;
 
-// One institution's traffic is light: two concurrent batches per inbound queue is plenty,
-// and the sum over a function's queues stays below its reserved concurrency, so Lambda
-// never throttles a receive (a throttled receive burns a delivery attempt).
+// One institution's traffic is light: two concurrent batches per inbound queue is plenty.
+// Nothing is reserved (a new account may have a limit of 10); the pre-deploy check
+// (scripts/predeploy.ts) compares the sum of these bounds with the account's limit, since a
+// throttled receive burns a delivery attempt.
 const INBOUND_SOURCE: SqsSourceOptions = {
   batchSize: EVENT_SOURCES.inbound.batchSize,
   maxBatchingWindow: Duration.seconds(EVENT_SOURCES.inbound.batchingWindowSeconds),
@@ -47,9 +50,10 @@ const EVALUATE_SOURCE: SqsSourceOptions = {
   maxConcurrency: EVENT_SOURCES.evaluate.maxConcurrency,
 };
 
-function reservedFor(sources: readonly SqsSourceOptions[]): number {
-  return sources.reduce((sum, source) => sum + source.maxConcurrency, 0) + 1;
-}
+/** An outbound message unread for a day: the institution's reader is down (messages expire after 14). */
+export const OUTBOUND_AGE_ALARM_SECONDS = 24 * 3600;
+/** Re-evaluations waiting ten minutes: evaluate is failing or throttled. */
+export const EVALUATE_AGE_ALARM_SECONDS = 600;
 
 export interface StatelessStackProps extends StackProps {
   readonly stage: string;
@@ -59,6 +63,9 @@ export interface StatelessStackProps extends StackProps {
   /** Encrypts each institution's inbound and outbound queues, by institution id. */
   readonly institutionKeys: ReadonlyMap<string, IKey>;
   readonly alarmTopic: ITopic;
+  /** Encrypts the function log groups. */
+  readonly logKey: IKey;
+  readonly settings: RegionSettings;
 }
 
 export class StatelessStack extends Stack {
@@ -66,7 +73,7 @@ export class StatelessStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const { stage, registry, dataKey } = props;
+    const { stage, registry, dataKey, settings, logKey } = props;
     const keyOf = (institution: Institution): IKey => {
       const key = props.institutionKeys.get(institution.id);
       if (!key) throw new Error(`no key for institution ${institution.id}`);
@@ -83,7 +90,8 @@ export class StatelessStack extends Stack {
         name,
         description: `Validates and stores messages from ${kind} institutions, then asks for re-evaluation`,
         timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.ingest),
-        reservedConcurrentExecutions: reservedFor(senders.map(() => INBOUND_SOURCE)),
+        settings,
+        logKey,
       })
         .bindTable('cases', dataKey, 'readWrite')
         .bindTable('quarantine', dataKey, 'put')
@@ -102,7 +110,8 @@ export class StatelessStack extends Stack {
       name: 'evaluate',
       description: 'Evaluates an application and sends flags, copies and verification requests',
       timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.evaluate),
-      reservedConcurrentExecutions: reservedFor([EVALUATE_SOURCE]),
+      settings,
+      logKey,
     })
       .bindTable('cases', dataKey, 'readWrite')
       .bindTable('decisions', dataKey, 'readWrite')
@@ -116,8 +125,10 @@ export class StatelessStack extends Stack {
       name: 'sweep-deadlines',
       description: 'Every 15 minutes, asks for re-evaluation of applications whose deadline has come',
       timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.sweep),
-      // One sweeper at a time; a missed run is caught up by the next one.
-      reservedConcurrentExecutions: 1,
+      settings,
+      logKey,
+      // Runs take seconds, every 15 minutes: they do not overlap. A missed run is caught up
+      // by the next one.
       retryAttempts: 0,
     })
       .bindTable('cases', dataKey, { queryIndex: TABLES.cases.globalIndexes[0].indexName })
@@ -152,7 +163,26 @@ export class StatelessStack extends Stack {
       this.alarmOnAny(`linkage-${stage}-${name}-errors`, errors, `${name} invocations failed`).addAlarmAction(
         alarmAction,
       );
+      const throttles = fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' });
+      const why = `${name} was throttled: the account's concurrency limit is reached (a throttled receive burns a delivery attempt)`;
+      this.alarmOnAny(`linkage-${stage}-${name}-throttles`, throttles, why).addAlarmAction(alarmAction);
     }
+
+    alarmAbove(
+      this,
+      `linkage-${stage}-evaluate-age`,
+      queueMetric(evaluate.name, 'ApproximateAgeOfOldestMessage'),
+      EVALUATE_AGE_ALARM_SECONDS,
+      `A re-evaluation has waited over ${EVALUATE_AGE_ALARM_SECONDS} s in ${evaluate.name}: evaluate is failing, throttled or stopped`,
+    ).addAlarmAction(alarmAction);
+    alarmOnQueues(this, {
+      prefix: `linkage-${stage}-outbound-age`,
+      queueNames: receivers.map((institution) => outboundQueue(stage, institution.id).name),
+      metricName: 'ApproximateAgeOfOldestMessage',
+      threshold: OUTBOUND_AGE_ALARM_SECONDS,
+      description: `A message has been unread for over a day (it expires after 14) in one of: {queues}`,
+      action: alarmAction,
+    });
   }
 
   /** Alarms as soon as the metric is above zero; `name` is also the construct id. */

@@ -26,8 +26,8 @@ const CONSUME = [
   'sqs:GetQueueAttributes',
   'sqs:GetQueueUrl',
 ];
-const VIA_DYNAMODB = 'dynamodb.cn-north-1.${AWS::URLSuffix}';
-const VIA_SQS = 'sqs.cn-north-1.${AWS::URLSuffix}';
+const VIA_DYNAMODB = 'dynamodb.cn-north-1.amazonaws.com*';
+const VIA_SQS = 'sqs.cn-north-1.amazonaws.com*';
 
 let s: Synthesized;
 let keyOf: (aliasSuffix: string) => string;
@@ -66,8 +66,10 @@ beforeAll(() => {
     const set = grants.get(name) ?? new Set<string>();
     for (const st of statementsOf(policy.Properties.PolicyDocument)) {
       expect(st.Effect).toBe('Allow');
-      const conditions = st.Condition?.StringEquals ?? {};
-      expect(Object.keys(st.Condition ?? {}).filter((op) => op !== 'StringEquals')).toEqual([]);
+      const conditions = { ...st.Condition?.StringEquals, ...st.Condition?.StringLike };
+      expect(Object.keys(st.Condition ?? {}).filter((op) => op !== 'StringEquals' && op !== 'StringLike')).toEqual([]);
+      // ViaService is the only pattern; everything else must match exactly.
+      expect(Object.keys(st.Condition?.StringLike ?? {}).filter((k) => k !== 'kms:ViaService')).toEqual([]);
       for (const action of list(st.Action)) {
         for (const resource of list(st.Resource)) {
           const rendered = render(resource, exports).replace(`${logGroupId}.Arn`, 'OWN_LOG_GROUP.Arn');
@@ -88,14 +90,9 @@ beforeAll(() => {
   }
 });
 
-/** What every function gets: its own log group and X-Ray. */
+/** What every function gets: its own log group (no X-Ray in China). */
 function baseline(): string[] {
-  return [
-    grant('logs:CreateLogStream', 'OWN_LOG_GROUP.Arn'),
-    grant('logs:PutLogEvents', 'OWN_LOG_GROUP.Arn'),
-    grant('xray:PutTraceSegments', '*'),
-    grant('xray:PutTelemetryRecords', '*'),
-  ];
+  return [grant('logs:CreateLogStream', 'OWN_LOG_GROUP.Arn'), grant('logs:PutLogEvents', 'OWN_LOG_GROUP.Arn')];
 }
 
 function table(id: TableId, access: 'readWrite' | 'put'): string[] {

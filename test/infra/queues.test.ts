@@ -10,7 +10,7 @@ import {
   RETENTION_SECONDS,
   VISIBILITY_FACTOR,
 } from '../../shared/resources/queues.ts';
-import { isSender } from '../../shared/resources/registry.ts';
+import { isSender, roleArnOf } from '../../shared/resources/registry.ts';
 import {
   ACCOUNT,
   list,
@@ -71,7 +71,7 @@ describe('queues', () => {
       expect(keys.has(render(queue.Properties.KmsMasterKeyId)), `${name} key`).toBe(true);
       expect(queue.Properties.MessageRetentionPeriod, name).toBe(RETENTION_SECONDS);
       expect(queue.Properties.MessageRetentionPeriod, name).toBe(14 * 24 * 3600);
-      expect(queue.DeletionPolicy, name).toBe('Retain');
+      expect(queue.DeletionPolicy, name).toBe('RetainExceptOnCreate');
     }
   });
 
@@ -151,6 +151,7 @@ describe('who may use the queues', () => {
       expect(statements, inst.id).toHaveLength(1);
       expect(list(statements[0]!.Action)).toEqual(['sqs:SendMessage']);
       expect(render((statements[0]!.Principal as { AWS: unknown }).AWS)).toBe(`arn:aws-cn:iam::${inst.accountId}:root`);
+      expect(statements[0]!.Condition).toEqual({ ArnEquals: { 'aws:PrincipalArn': roleArnOf(inst, 'aws-cn') } });
       expect(render(statements[0]!.Resource)).toBe(`${id}.Arn`);
     }
   });
@@ -162,6 +163,7 @@ describe('who may use the queues', () => {
       expect(statements, inst.id).toHaveLength(1);
       expect(list(statements[0]!.Action).sort()).toEqual([...OUTBOUND_READ_ACTIONS].sort());
       expect(render((statements[0]!.Principal as { AWS: unknown }).AWS)).toBe(`arn:aws-cn:iam::${inst.accountId}:root`);
+      expect(statements[0]!.Condition).toEqual({ ArnEquals: { 'aws:PrincipalArn': roleArnOf(inst, 'aws-cn') } });
     }
   });
 
@@ -199,7 +201,8 @@ describe('who may use the queues', () => {
         expect(st.Effect).toBe('Allow');
         expect(render((st.Principal as { AWS: unknown }).AWS)).toBe(`arn:aws-cn:iam::${inst.accountId}:root`);
         expect(list(st.Action).sort()).toEqual(expected[i]!.actions);
-        expect(render(st.Condition!.StringEquals!['kms:ViaService'])).toBe('sqs.cn-north-1.${AWS::URLSuffix}');
+        expect(st.Condition!.StringLike!['kms:ViaService']).toBe('sqs.cn-north-1.amazonaws.com*');
+        expect(st.Condition!.ArnEquals!['aws:PrincipalArn']).toBe(roleArnOf(inst, 'aws-cn'));
         expect(render(st.Condition!.StringEquals!['kms:EncryptionContext:aws:sqs:arn'])).toBe(
           sqsArn(expected[i]!.queue),
         );
@@ -220,7 +223,16 @@ describe('who may use the queues', () => {
       );
       for (const principal of principals) {
         if (principal.AWS !== undefined) expect(render(principal.AWS), id).toBe(`arn:aws-cn:iam::${ACCOUNT}:root`);
-        else expect(principal.Service, id).toBe('cloudwatch.amazonaws.com');
+        else
+          expect(list(principal.Service), id).toSatisfy((services: unknown[]) =>
+            services.every((service) =>
+              [
+                'cloudwatch.amazonaws.com',
+                'logs.cn-north-1.amazonaws.com',
+                'logs.cn-north-1.amazonaws.com.cn',
+              ].includes(String(service)),
+            ),
+          );
       }
       expect(key.Properties.EnableKeyRotation, id).toBe(true);
     }

@@ -21,8 +21,15 @@ export interface Synthesized {
   readonly stateless: Template;
 }
 
+export const ALARM_EMAIL = 'ops@example.org';
+
 export interface SynthOptions {
   readonly stage?: string;
+  /** Default cn-north-1. */
+  readonly region?: string;
+  /** Default ALARM_EMAIL; null for none. */
+  readonly alarmEmail?: string | null;
+  readonly runtime?: string;
   readonly registry?: Registry;
   /** Run esbuild for the five functions (slow); skipped by default. */
   readonly bundle?: boolean;
@@ -35,7 +42,14 @@ export function synthesize(options: SynthOptions = {}): Synthesized {
     context: { ...cdkJson.context, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
     ...(options.outdir ? { outdir: options.outdir } : {}),
   });
-  const { stateful, stateless } = buildLinkage(app, { stage: options.stage ?? STAGE, registry, region: REGION });
+  const alarmEmail = options.alarmEmail === undefined ? ALARM_EMAIL : options.alarmEmail;
+  const { stateful, stateless } = buildLinkage(app, {
+    stage: options.stage ?? STAGE,
+    registry,
+    region: options.region ?? REGION,
+    ...(alarmEmail ? { alarmEmail } : {}),
+    ...(options.runtime ? { runtime: options.runtime } : {}),
+  });
   return {
     app,
     registry,
