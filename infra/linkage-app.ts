@@ -5,7 +5,9 @@ import { loadConfiguredRegistry } from '../shared/resources/registry-file.ts';
 import { parseRegistry, placeholderAccounts, type Registry } from '../shared/resources/registry.ts';
 import { regionSettings, type RegionSettings, type SettingOverrides } from './deployment-settings.ts';
 import { assertStage } from './naming.ts';
-import { StatefulStack } from './stacks/stateful-stack.ts';
+import { institutionGroups } from './institution-groups.ts';
+import { InstitutionsStack } from './stacks/institutions-stack.ts';
+import { alarmTopicName, StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
 
 /** The registry of this process (config/institutions.json or LINKAGE_REGISTRY_FILE), or `json` checked. */
@@ -28,10 +30,20 @@ export interface LinkageStacks {
   readonly settings: RegionSettings;
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  /** By group (`FJ-3`). */
+  readonly institutions: ReadonlyMap<string, InstitutionsStack>;
 }
 
-export function stackNames(stage: string): { stateful: string; stateless: string } {
-  return { stateful: `Linkage-${stage}-Stateful`, stateless: `Linkage-${stage}-Stateless` };
+export function stackNames(stage: string): {
+  stateful: string;
+  stateless: string;
+  institutions: (group: string) => string;
+} {
+  return {
+    stateful: `Linkage-${stage}-Stateful`,
+    stateless: `Linkage-${stage}-Stateless`,
+    institutions: (group) => `Linkage-${stage}-Institutions-${group}`,
+  };
 }
 
 export function buildLinkage(app: App, options: LinkageOptions): LinkageStacks {
@@ -52,9 +64,8 @@ export function buildLinkage(app: App, options: LinkageOptions): LinkageStacks {
     env,
     tags,
     stage,
-    registry,
     settings,
-    description: `Property-penalty linkage (${stage}): keys, tables and queues`,
+    description: `Property-penalty linkage (${stage}): shared keys, tables, evaluate queue, alarm topic`,
     terminationProtection: true,
     ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
   });
@@ -62,16 +73,32 @@ export function buildLinkage(app: App, options: LinkageOptions): LinkageStacks {
     env,
     tags,
     stage,
-    registry,
     settings,
     description: `Property-penalty linkage (${stage}): functions, schedule and alarms`,
     dataKey: stateful.dataKey,
     logKey: stateful.logKey,
-    institutionKeys: new Map([...stateful.institutions].map(([id, queues]) => [id, queues.key])),
     alarmTopic: stateful.alarmTopic,
   });
   // Tables and queues are addressed by name, not by reference: make the order explicit.
   stateless.addStackDependency(stateful, 'functions use the tables, queues and keys of the stateful stack');
+
+  const institutions = new Map<string, InstitutionsStack>();
+  for (const [group, members] of institutionGroups(registry)) {
+    const stack = new InstitutionsStack(app, names.institutions(group), {
+      env,
+      tags: { ...tags, group },
+      stage,
+      group,
+      institutions: members,
+      settings,
+      alarmTopicName: alarmTopicName(stage),
+      description: `Property-penalty linkage (${stage}): queues of institution group ${group}`,
+      terminationProtection: true,
+    });
+    // The inbound queues' event source mappings name the ingest functions.
+    stack.addStackDependency(stateless, 'event source mappings name the ingest functions');
+    institutions.set(group, stack);
+  }
   // `npm run deploy` refuses these (scripts/predeploy.ts); a plain synth only warns.
   const placeholders = placeholderAccounts(registry);
   if (placeholders.length > 0) {
@@ -82,5 +109,5 @@ export function buildLinkage(app: App, options: LinkageOptions): LinkageStacks {
       `${placeholders.length} placeholder account id(s) in the registry (${shown}${more}); npm run deploy refuses them`,
     );
   }
-  return { settings, stateful, stateless };
+  return { settings, stateful, stateless, institutions };
 }

@@ -33,6 +33,14 @@ const WRITE_ITEMS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Delete
 // Callers of a table encrypted with a customer-managed key need the key too, through DynamoDB only.
 const TABLE_KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
 const TABLE_KEY_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey'];
+/** What Lambda's SQS event source needs on the queue (CDK's SqsEventSource grants the same). */
+const CONSUME_ACTIONS = [
+  'sqs:ReceiveMessage',
+  'sqs:ChangeMessageVisibility',
+  'sqs:GetQueueUrl',
+  'sqs:DeleteMessage',
+  'sqs:GetQueueAttributes',
+];
 
 /** How a function may use a table: read and write items, only put new items, or query one index. */
 export type TableAccess = 'readWrite' | 'put' | { readonly queryIndex: string };
@@ -151,6 +159,51 @@ export class LinkageFunction extends NodejsFunction {
       }),
     );
     return this;
+  }
+
+  /**
+   * Institution queues by name pattern (`linkage-<stage>-in-*` or `-out-*`): thousands of
+   * queues in the institution stacks, one statement. `consume` lets the function's event
+   * sources read the inbound queues (the mappings live beside the queues); `send` lets it
+   * put on the outbound queues. KMS: any key of the account, but only through SQS and only
+   * for messages of those queues (the encryption context).
+   */
+  allowInstitutionQueues(access: 'consume' | 'send'): this {
+    const pattern = queueArn(this, `linkage-${this.stage}-${access === 'consume' ? 'in' : 'out'}-*`);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: access === 'consume' ? CONSUME_ACTIONS : ['sqs:SendMessage'],
+        resources: [pattern],
+      }),
+    );
+    const keys = this.stack.formatArn({ service: 'kms', resource: 'key', resourceName: '*' });
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: access === 'consume' ? ['kms:Decrypt'] : ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [keys],
+        conditions: {
+          StringLike: { 'kms:ViaService': viaService(this, 'sqs'), 'kms:EncryptionContext:aws:sqs:arn': pattern },
+        },
+      }),
+    );
+    this.acknowledgeWildcard(
+      pattern,
+      `one statement for the ${access === 'consume' ? 'inbound' : 'outbound'} queues of every institution of the stage, by name: the registry has thousands and the institution stacks hold them`,
+    );
+    this.acknowledgeWildcard(
+      keys,
+      'the institution groups each have a key; use is limited to SQS (kms:ViaService) and to messages of this stage’s institution queues (kms:EncryptionContext:aws:sqs:arn)',
+    );
+    return this;
+  }
+
+  private readonly acknowledged = new Set<string>();
+
+  private acknowledgeWildcard(resource: string, reason: string): void {
+    if (this.acknowledged.has(resource)) return;
+    this.acknowledged.add(resource);
+    const defaultPolicy = this.role!.node.findChild('DefaultPolicy');
+    Validations.of(defaultPolicy).acknowledge({ id: `AwsSolutions-IAM5[Resource::${resource}]`, reason });
   }
 
   /** Consumes a queue, one failed record failing alone (the handler reports batch item failures). */

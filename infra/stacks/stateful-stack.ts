@@ -1,5 +1,6 @@
-// Everything that holds data or outlives a code deployment: keys, tables, queues and the
-// operators' alarm topic. Keys, tables and queues are retained when the stack is deleted or
+// What every institution group shares and that holds data or outlives a code deployment:
+// the data and log keys, the tables, the evaluate queue and the operators' alarm topic
+// (the institutions' queues are in the institution stacks). Keys, tables and queues are retained when the stack is deleted or
 // they are replaced, and removed only when their first creation rolls back.
 import { Aws, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -8,15 +9,16 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { evaluateQueue } from '../../shared/resources/queues.ts';
-import type { Registry } from '../../shared/resources/registry.ts';
 import { DataTables } from '../constructs/data-tables.ts';
-import { InstitutionQueues } from '../constructs/institution-queues.ts';
 import { LinkageQueue } from '../constructs/linkage-queue.ts';
 import { logsServicePrincipals, type RegionSettings } from '../deployment-settings.ts';
 
+export function alarmTopicName(stage: string): string {
+  return `linkage-${stage}-alarms`;
+}
+
 export interface StatefulStackProps extends StackProps {
   readonly stage: string;
-  readonly registry: Registry;
   readonly settings: RegionSettings;
   /** Subscribed to the alarm topic when given. */
   readonly alarmEmail?: string;
@@ -27,14 +29,13 @@ export class StatefulStack extends Stack {
   readonly dataKey: Key;
   readonly tables: DataTables;
   readonly evaluate: LinkageQueue;
-  readonly institutions: ReadonlyMap<string, InstitutionQueues>;
   readonly alarmTopic: Topic;
   /** Encrypts the functions' log groups. */
   readonly logKey: Key;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
-    const { stage, registry } = props;
+    const { stage } = props;
 
     this.dataKey = new Key(this, 'DataKey', {
       alias: `alias/linkage-${stage}-data`,
@@ -44,19 +45,6 @@ export class StatefulStack extends Stack {
     });
     this.tables = new DataTables(this, 'Tables', { stage, key: this.dataKey });
     this.evaluate = new LinkageQueue(this, 'Evaluate', { definition: evaluateQueue(stage), key: this.dataKey });
-
-    const institutions = new Map<string, InstitutionQueues>();
-    for (const institution of registry.institutions) {
-      institutions.set(
-        institution.id,
-        new InstitutionQueues(this, `Institution-${institution.id}`, {
-          stage,
-          institution,
-          partition: props.settings.partition,
-        }),
-      );
-    }
-    this.institutions = institutions;
 
     this.alarmTopic = this.createAlarmTopic(stage, props.alarmEmail);
     this.logKey = this.createLogKey(stage, props.settings);
@@ -105,7 +93,7 @@ export class StatefulStack extends Stack {
       }),
     );
     const topic = new Topic(this, 'AlarmTopic', {
-      topicName: `linkage-${stage}-alarms`,
+      topicName: alarmTopicName(stage),
       masterKey: key,
       enforceSSL: true,
     });

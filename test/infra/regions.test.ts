@@ -11,7 +11,7 @@ import { regionSettings } from '../../infra/deployment-settings.ts';
 import { buildLinkage, loadRegistry } from '../../infra/linkage-app.ts';
 import { EVALUATE_AGE_ALARM_SECONDS, OUTBOUND_AGE_ALARM_SECONDS } from '../../infra/stacks/stateless-stack.ts';
 import { evaluateQueue, outboundQueue } from '../../shared/resources/queues.ts';
-import { list, render, resourcesOf, statementsOf, synthesize, type Synthesized } from './synth.ts';
+import { list, queuesWatchedBy, render, resourcesOf, statementsOf, synthesize, type Synthesized } from './synth.ts';
 
 const REGIONS = [
   { region: 'cn-north-1', partition: 'aws-cn', tracing: false },
@@ -29,13 +29,13 @@ function like(pattern: string, value: string): boolean {
 }
 
 function templates(s: Synthesized): Template[] {
-  return [s.stateful, s.stateless];
+  return [s.stateful, s.stateless, ...s.institutions.values()];
 }
 
 describe.each(REGIONS)('$region', ({ region, partition, tracing }) => {
   const s = synthesize({ region });
   const functions = resourcesOf(s.stateless, 'AWS::Lambda::Function');
-  const alarms = resourcesOf(s.stateless, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+  const alarms = resourcesOf(s.all, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
 
   it(`writes every ARN in partition ${partition}`, () => {
     for (const template of templates(s)) {
@@ -63,7 +63,7 @@ describe.each(REGIONS)('$region', ({ region, partition, tracing }) => {
 
   it('reserves no concurrency, and the pre-deploy check asks for what the event sources may use', () => {
     for (const [id, fn] of functions) expect(fn.Properties.ReservedConcurrentExecutions, id).toBeUndefined();
-    const mappings = resourcesOf(s.stateless, 'AWS::Lambda::EventSourceMapping');
+    const mappings = resourcesOf(s.all, 'AWS::Lambda::EventSourceMapping');
     const bound = mappings.reduce(
       (sum, [, m]) => sum + (m.Properties.ScalingConfig as { MaximumConcurrency: number }).MaximumConcurrency,
       0,
@@ -98,12 +98,7 @@ describe.each(REGIONS)('$region', ({ region, partition, tracing }) => {
 
   it('alarms on unread outbound messages, a waiting evaluate queue and throttled functions', () => {
     const outboundAge = alarms.filter((a) => String(a.AlarmName).includes('-outbound-age'));
-    const watched = outboundAge.flatMap(
-      (a) =>
-        (a.Metrics as { MetricStat?: { Metric: { Dimensions: { Value: string }[] } } }[] | undefined)
-          ?.filter((m) => m.MetricStat)
-          .map((m) => m.MetricStat!.Metric.Dimensions[0]!.Value) ?? [],
-    );
+    const watched = outboundAge.flatMap(queuesWatchedBy);
     expect(watched.sort()).toEqual(s.registry.institutions.map((i) => outboundQueue('prod', i.id).name).sort());
     for (const alarm of outboundAge) expect(alarm.Threshold).toBe(OUTBOUND_AGE_ALARM_SECONDS);
 
@@ -124,7 +119,7 @@ describe.each(REGIONS)('$region', ({ region, partition, tracing }) => {
   it('retains keys, tables and queues except when their creation rolls back', () => {
     const stateful = ['AWS::KMS::Key', 'AWS::DynamoDB::Table', 'AWS::SQS::Queue'];
     for (const type of stateful) {
-      const found = resourcesOf(s.stateful, type);
+      const found = resourcesOf(s.queues, type);
       expect(found.length, type).toBeGreaterThan(0);
       for (const [id, resource] of found) {
         expect(resource.DeletionPolicy, id).toBe('RetainExceptOnCreate');
@@ -135,7 +130,7 @@ describe.each(REGIONS)('$region', ({ region, partition, tracing }) => {
 
   it('lets KMS be used through SQS and DynamoDB under either endpoint spelling, and no other', () => {
     const viaValues: string[] = [];
-    for (const [, key] of resourcesOf(s.stateful, 'AWS::KMS::Key'))
+    for (const [, key] of resourcesOf(s.queues, 'AWS::KMS::Key'))
       for (const st of statementsOf(key.Properties.KeyPolicy))
         if (st.Condition?.StringLike?.['kms:ViaService'])
           viaValues.push(String(st.Condition.StringLike['kms:ViaService']));
