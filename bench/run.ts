@@ -2,6 +2,7 @@
 // judged against, measured side by side in one run. Prints a markdown table; writes JSON
 // results to bench/results/. `--only engine,pipeline` runs some sections.
 import { Command, Option } from 'commander';
+import { benchCapacity, capacityRows } from './capacity/bench.ts';
 import { benchColdStart } from './cold-start/bench.ts';
 import { PRICES } from './cost/prices.ts';
 import { benchEngine } from './engine.ts';
@@ -9,7 +10,7 @@ import { benchPipeline } from './pipeline/bench.ts';
 import { markdownTable, saveResults, type Row } from './report.ts';
 import { coldStartRows, costRows, engineRows, pipelineRows, priceNote, TARGETS } from './rows.ts';
 
-const SECTIONS = ['engine', 'cold-start', 'pipeline'] as const;
+const SECTIONS = ['engine', 'cold-start', 'pipeline', 'capacity'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const options = new Command('bench')
@@ -83,6 +84,13 @@ if (sections.has('cold-start')) {
   const coldStart = await benchColdStart(size.coldStarts, progress);
   results.coldStart = coldStart;
   rows.push(...coldStartRows(coldStart));
+}
+
+if (sections.has('capacity')) {
+  // 5,000 institutions take minutes to synthesize on two cores: the full run only.
+  const capacity = benchCapacity(quick ? [100] : [100, 1_000, 5_000], progress);
+  results.capacity = capacity.map(({ templates: _templates, ...summary }) => summary);
+  rows.push(...capacityRows(capacity));
 }
 
 results.seconds = (performance.now() - startedMs) / 1000;
