@@ -2,11 +2,15 @@
 // the checks CloudFormation cannot make, then `cdk deploy --all` with the same arguments.
 //   1. no placeholder account id in the registry (config/institutions.json or -c registry=FILE);
 //   2. the account's Lambda concurrency limit in the region covers what the event sources
-//      may run at once (infra/concurrency.ts), read with lambda:GetAccountSettings.
+//      may run at once (infra/concurrency.ts), read with lambda:GetAccountSettings;
+//   3. no institution removed from the registry still has messages in its retained queues
+//      (infra/retired-queues.ts): drain, then retire.
 // `--check-only` stops after the checks. Credentials and region come from the usual AWS
 // variables or profile; the region also from -c region=.
 import { spawnSync } from 'node:child_process';
 import { GetAccountSettingsCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { retiredQueuesHoldingMessages } from '../infra/retired-queues.ts';
 import { concurrencyProblems } from '../infra/concurrency.ts';
 import { loadConfiguredRegistry, readRegistryFile } from '../shared/resources/registry-file.ts';
 import { placeholderAccounts } from '../shared/resources/registry.ts';
@@ -37,6 +41,8 @@ else if (problems.length === 0) {
   const limit = settings.AccountLimit?.ConcurrentExecutions ?? 0;
   process.stdout.write(`Lambda concurrency limit in ${region}: ${limit}\n`);
   problems.push(...concurrencyProblems(registry, limit, region));
+  const stage = context.get('stage') ?? 'prod';
+  problems.push(...(await retiredQueuesHoldingMessages(new SQSClient({ region }), stage, registry)));
 }
 
 if (problems.length > 0) {
