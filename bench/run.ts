@@ -2,6 +2,7 @@
 // judged against, measured side by side in one run. Prints a markdown table; writes JSON
 // results to results/bench/ (the README's table is generated from them: `npm run figures`). `--only engine,pipeline` runs some sections.
 import { Command, Option } from 'commander';
+import { benchCapacity, capacityRows } from './capacity/bench.ts';
 import { benchColdStart } from './cold-start/bench.ts';
 import { PRICES } from './cost/prices.ts';
 import { benchConsole } from './console/bench.ts';
@@ -12,7 +13,7 @@ import { provenance } from '../scripts/figures/record.ts';
 import { markdownTable, saveResults, type Row } from './report.ts';
 import { coldStartRows, costRows, engineRows, pipelineRows, priceNote, TARGETS } from './rows.ts';
 
-const SECTIONS = ['engine', 'cold-start', 'pipeline', 'console'] as const;
+const SECTIONS = ['engine', 'cold-start', 'pipeline', 'console', 'capacity'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const options = new Command('bench')
@@ -100,6 +101,13 @@ if (sections.has('console')) {
   });
   results.console = consoleResult;
   rows.push(...consoleRows(consoleResult));
+}
+
+if (sections.has('capacity')) {
+  // 5,000 institutions take minutes to synthesize on two cores: the full run only.
+  const capacity = benchCapacity(quick ? [100] : [100, 1_000, 5_000], progress);
+  results.capacity = capacity.map(({ templates: _templates, ...summary }) => summary);
+  rows.push(...capacityRows(capacity));
 }
 
 results.seconds = (performance.now() - startedMs) / 1000;

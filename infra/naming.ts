@@ -5,6 +5,7 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { tableName, type TableId } from '../shared/resources/tables.ts';
+import { viaServicePattern } from './deployment-settings.ts';
 
 /** Stage names end up in queue, table, function and alias names. */
 export const STAGE_PATTERN = /^[a-z][a-z0-9]{0,15}$/;
@@ -34,8 +35,10 @@ export function queueUrlBase(scope: IConstruct): string {
   return `https://sqs.${stack.region}.${stack.urlSuffix}/${stack.account}`;
 }
 
-/** The kms:ViaService value of a regional service endpoint, e.g. `sqs.cn-north-1.amazonaws.com.cn`. */
+/**
+ * The kms:ViaService pattern (a StringLike condition) of a regional service endpoint:
+ * `sqs.cn-north-1.amazonaws.com*` holds for both spellings seen in China accounts.
+ */
 export function viaService(scope: IConstruct, service: 'sqs' | 'dynamodb'): string {
-  const stack = Stack.of(scope);
-  return `${service}.${stack.region}.${stack.urlSuffix}`;
+  return viaServicePattern(service, Stack.of(scope).region);
 }

@@ -70,6 +70,9 @@ process.stdout.write(
   [
     'Property-penalty linkage: local service running.',
     '',
+    '  NOT SECURE: no IAM here. Any local process can write to any queue, as any institution,',
+    '  and read every queue and table. Development and generated data only (docs/local.md).',
+    '',
     `  data folder     ${dataDir}`,
     `  stage           ${endpoints.stage} (region ${endpoints.region})`,
     `  DynamoDB API    ${endpoints.dynamodbEndpoint}   (dynalite)`,
@@ -78,7 +81,9 @@ process.stdout.write(
     `  web console     ${consoleServer.url}/   (sign in as a user made with \`npx linkage users add\`)`,
     `  sweeper         every ${sweepSeconds} s; inbound batching window ${batchingWindowSeconds ?? EVENT_SOURCES.inbound.batchingWindowSeconds} s`,
     '',
-    describeRegistry(service.registry, endpoints.stage),
+    service.registry.institutions.length > 40
+      ? `Institutions: ${service.registry.institutions.length} from ${process.env.LINKAGE_REGISTRY_FILE ?? 'config/institutions.json'} (queue names: linkage-${endpoints.stage}-in-<ID>, linkage-${endpoints.stage}-out-<ID>)`
+      : describeRegistry(service.registry, endpoints.stage),
     '',
     'From another terminal in this folder (no configuration needed while this runs):',
     '  npx linkage send message.json              send contract messages as their sender',

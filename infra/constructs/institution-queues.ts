@@ -1,17 +1,19 @@
-// The queues one institution talks to the service through, and the key that encrypts them.
+// The queues one institution talks to the service through, and its grant on the key of its
+// stack (infra/stacks/institutions-stack.ts: one key per group of institutions).
 //
-// Each institution has its own customer-managed key, so its key policy names one foreign
-// account only and stays small however large the registry grows. A foreign account can use
-// an SQS queue encrypted with our key only if the key policy lets it: SQS calls KMS with the
-// caller's credentials (GenerateDataKey and Decrypt to send, Decrypt to receive). The grant
-// is limited to calls made through SQS (kms:ViaService) for this institution's own queue
-// (kms:EncryptionContext:aws:sqs:arn), so the key is useless to it anywhere else.
-import { RemovalPolicy } from 'aws-cdk-lib';
+// A foreign account can use an SQS queue encrypted with our key only if the key policy lets
+// it: SQS calls KMS with the caller's credentials (GenerateDataKey and Decrypt to send,
+// Decrypt to receive). The institution's one statement is limited to calls made through SQS
+// (kms:ViaService) for its own queues (kms:EncryptionContext:aws:sqs:arn), so the key is
+// useless to it anywhere else. Queue and key policies name the account and, by
+// aws:PrincipalArn, the one role registered for the institution: no other role or user of
+// that account can send or read as it.
 import { AccountPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { inboundQueue, outboundQueue } from '../../shared/resources/queues.ts';
-import { isReceiver, isSender, type Institution } from '../../shared/resources/registry.ts';
+import { isReceiver, isSender, roleArnOf, type Institution } from '../../shared/resources/registry.ts';
+import type { Partition } from '../deployment-settings.ts';
 import { queueArn, viaService } from '../naming.ts';
 import { LinkageQueue } from './linkage-queue.ts';
 
@@ -27,31 +29,30 @@ export const INBOUND_SEND_ACTIONS = ['sqs:SendMessage'];
 export interface InstitutionQueuesProps {
   readonly stage: string;
   readonly institution: Institution;
+  readonly partition: Partition;
+  /** The key of the institution's stack. */
+  readonly key: Key;
 }
 
 export class InstitutionQueues extends Construct {
   readonly institution: Institution;
-  readonly key: Key;
   /** Present for institutions that send (prisons, enforcing courts, hearing courts). */
   readonly inbound?: LinkageQueue;
   readonly outbound?: LinkageQueue;
 
   constructor(scope: Construct, id: string, props: InstitutionQueuesProps) {
     super(scope, id);
-    const { stage, institution } = props;
+    const { stage, institution, key } = props;
     this.institution = institution;
-    const account = new AccountPrincipal(institution.accountId);
-
-    this.key = new Key(this, 'Key', {
-      alias: `alias/linkage-${stage}-${institution.id}`,
-      description: `Encrypts the queues of ${institution.id} (${institution.kind})`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    const principalArn = { ArnEquals: { 'aws:PrincipalArn': roleArnOf(institution, props.partition) } };
+    const account = new AccountPrincipal(institution.accountId).withConditions(principalArn);
+    // The queue ARNs are built from their names, not taken from the queues: the queues
+    // already depend on the key, and a reference back would be a cycle.
+    const ownQueues: string[] = [];
 
     if (isSender(institution)) {
       const definition = inboundQueue(stage, institution.id);
-      this.inbound = new LinkageQueue(this, 'Inbound', { definition, key: this.key });
+      this.inbound = new LinkageQueue(this, 'Inbound', { definition, key });
       this.inbound.queue.addToResourcePolicy(
         new PolicyStatement({
           sid: 'InstitutionSends',
@@ -60,17 +61,12 @@ export class InstitutionQueues extends Construct {
           resources: [this.inbound.queue.queueArn],
         }),
       );
-      this.allowKeyUseViaQueue(
-        'InstitutionEncryptsInbound',
-        account,
-        ['kms:GenerateDataKey', 'kms:Decrypt'],
-        queueArn(this, definition.name),
-      );
+      ownQueues.push(queueArn(this, definition.name));
     }
 
     if (isReceiver(institution)) {
       const definition = outboundQueue(stage, institution.id);
-      this.outbound = new LinkageQueue(this, 'Outbound', { definition, key: this.key });
+      this.outbound = new LinkageQueue(this, 'Outbound', { definition, key });
       this.outbound.queue.addToResourcePolicy(
         new PolicyStatement({
           sid: 'InstitutionReceives',
@@ -79,26 +75,20 @@ export class InstitutionQueues extends Construct {
           resources: [this.outbound.queue.queueArn],
         }),
       );
-      this.allowKeyUseViaQueue(
-        'InstitutionDecryptsOutbound',
-        account,
-        ['kms:Decrypt'],
-        queueArn(this, definition.name),
-      );
+      ownQueues.push(queueArn(this, definition.name));
     }
-  }
 
-  // The queue ARN is built from its name, not taken from the queue: the queue already
-  // depends on the key, and a reference back would be a cycle.
-  private allowKeyUseViaQueue(sid: string, account: AccountPrincipal, actions: string[], arn: string): void {
-    this.key.addToResourcePolicy(
+    // One statement per institution keeps the key policy small (32 KB is KMS's limit).
+    key.addToResourcePolicy(
       new PolicyStatement({
-        sid,
-        principals: [account],
-        actions,
+        sid: `Institution${institution.id.replaceAll('-', '')}UsesOwnQueues`,
+        principals: [new AccountPrincipal(institution.accountId)],
+        actions: this.inbound ? ['kms:GenerateDataKey', 'kms:Decrypt'] : ['kms:Decrypt'],
         resources: ['*'],
         conditions: {
-          StringEquals: { 'kms:ViaService': viaService(this, 'sqs'), 'kms:EncryptionContext:aws:sqs:arn': arn },
+          ...principalArn,
+          StringLike: { 'kms:ViaService': viaService(this, 'sqs') },
+          StringEquals: { 'kms:EncryptionContext:aws:sqs:arn': ownQueues.length === 1 ? ownQueues[0] : ownQueues },
         },
       }),
     );

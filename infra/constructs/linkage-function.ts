@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { RemovalPolicy, Validations, type Duration } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -12,7 +12,8 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { QueueDefinition } from '../../shared/resources/queues.ts';
 import { TABLES, tableName, type TableId } from '../../shared/resources/tables.ts';
-import { functionBundling, FUNCTION_NODE_OPTIONS, FUNCTION_RUNTIME } from '../bundling.ts';
+import { functionBundling, FUNCTION_NODE_OPTIONS } from '../bundling.ts';
+import { lambdaArchitecture, lambdaRuntime, type RegionSettings } from '../deployment-settings.ts';
 import { functionName, queueArn, queueUrlBase, tableArn, viaService } from '../naming.ts';
 
 export const FUNCTION_NAMES = [
@@ -32,6 +33,14 @@ const WRITE_ITEMS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Delete
 // Callers of a table encrypted with a customer-managed key need the key too, through DynamoDB only.
 const TABLE_KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
 const TABLE_KEY_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey'];
+/** What Lambda's SQS event source needs on the queue (CDK's SqsEventSource grants the same). */
+const CONSUME_ACTIONS = [
+  'sqs:ReceiveMessage',
+  'sqs:ChangeMessageVisibility',
+  'sqs:GetQueueUrl',
+  'sqs:DeleteMessage',
+  'sqs:GetQueueAttributes',
+];
 
 /** How a function may use a table: read and write items, only put new items, or query one index. */
 export type TableAccess = 'readWrite' | 'put' | { readonly queryIndex: string };
@@ -42,7 +51,10 @@ export interface LinkageFunctionProps {
   readonly name: FunctionName;
   readonly description: string;
   readonly timeout: Duration;
-  readonly reservedConcurrentExecutions: number;
+  /** Runtime, architecture and tracing of the region deployed to. */
+  readonly settings: RegionSettings;
+  /** Encrypts the function's log group. */
+  readonly logKey: IKey;
   /** Retries of asynchronous invocations (scheduled functions). */
   readonly retryAttempts?: number;
 }
@@ -54,6 +66,9 @@ export interface SqsSourceOptions {
   readonly maxConcurrency: number;
 }
 
+/** Network logs kept at least six months: Cybersecurity Law of the PRC, Art. 21(3). */
+export const LOG_RETENTION = RetentionDays.SIX_MONTHS;
+
 export class LinkageFunction extends NodejsFunction {
   readonly stage: string;
 
@@ -61,10 +76,13 @@ export class LinkageFunction extends NodejsFunction {
     const name = functionName(props.stage, props.name);
     // An explicit log group (retention set, no log-retention custom resource) and an own
     // role, so no AWS managed policy is attached: the role gets exactly what is granted below.
+    // Kept (and encrypted) when the function goes; but not when the first creation rolls
+    // back, so that a retry does not fail on a log group "already exists".
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       logGroupName: `/aws/lambda/${name}`,
-      retention: RetentionDays.THREE_MONTHS,
-      removalPolicy: RemovalPolicy.DESTROY,
+      retention: LOG_RETENTION,
+      encryptionKey: props.logKey,
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     const role = new Role(scope, `${id}Role`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -77,13 +95,14 @@ export class LinkageFunction extends NodejsFunction {
       handler: 'handler',
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: `${PROJECT_ROOT}/package-lock.json`,
-      runtime: FUNCTION_RUNTIME,
-      architecture: Architecture.ARM_64,
+      runtime: lambdaRuntime(props.settings),
+      architecture: lambdaArchitecture(props.settings),
       memorySize: 512,
       timeout: props.timeout,
-      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      // No reserved concurrency: a new account's limit (10 or 50) leaves nothing to reserve.
+      // The event sources' maxConcurrency bounds what the queues can start instead.
       ...(props.retryAttempts === undefined ? {} : { retryAttempts: props.retryAttempts }),
-      tracing: Tracing.ACTIVE,
+      tracing: props.settings.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       logGroup,
       role,
       environment: {
@@ -91,13 +110,15 @@ export class LinkageFunction extends NodejsFunction {
         QUEUE_URL_BASE: queueUrlBase(scope),
         POWERTOOLS_SERVICE_NAME: 'linkage',
         POWERTOOLS_METRICS_NAMESPACE: 'Linkage',
+        POWERTOOLS_TRACE_ENABLED: String(props.settings.tracing),
         NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
       },
       // Shared with the cold-start benchmark: one definition of how a function is bundled.
-      bundling: functionBundling(true),
+      bundling: functionBundling(props.settings.tracing),
     });
     this.stage = props.stage;
     logGroup.grantWrite(role);
+    if (!props.settings.tracing) return;
     // Tracing.ACTIVE put the X-Ray statement into the role's default policy; X-Ray has no
     // resource-level permissions. The infra tests check it is the only `*` resource there.
     const defaultPolicy = role.node.findChild('DefaultPolicy');
@@ -116,7 +137,7 @@ export class LinkageFunction extends NodejsFunction {
       new PolicyStatement({
         actions: writes ? [...TABLE_KEY_READ, ...TABLE_KEY_WRITE] : TABLE_KEY_READ,
         resources: [key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': viaService(this, 'dynamodb') } },
+        conditions: { StringLike: { 'kms:ViaService': viaService(this, 'dynamodb') } },
       }),
     );
     this.addEnvironment(TABLES[id].envVar, tableName(this.stage, id));
@@ -132,11 +153,57 @@ export class LinkageFunction extends NodejsFunction {
         actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
         resources: [key.keyArn],
         conditions: {
-          StringEquals: { 'kms:ViaService': viaService(this, 'sqs'), 'kms:EncryptionContext:aws:sqs:arn': arn },
+          StringLike: { 'kms:ViaService': viaService(this, 'sqs') },
+          StringEquals: { 'kms:EncryptionContext:aws:sqs:arn': arn },
         },
       }),
     );
     return this;
+  }
+
+  /**
+   * Institution queues by name pattern (`linkage-<stage>-in-*` or `-out-*`): thousands of
+   * queues in the institution stacks, one statement. `consume` lets the function's event
+   * sources read the inbound queues (the mappings live beside the queues); `send` lets it
+   * put on the outbound queues. KMS: any key of the account, but only through SQS and only
+   * for messages of those queues (the encryption context).
+   */
+  allowInstitutionQueues(access: 'consume' | 'send'): this {
+    const pattern = queueArn(this, `linkage-${this.stage}-${access === 'consume' ? 'in' : 'out'}-*`);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: access === 'consume' ? CONSUME_ACTIONS : ['sqs:SendMessage'],
+        resources: [pattern],
+      }),
+    );
+    const keys = this.stack.formatArn({ service: 'kms', resource: 'key', resourceName: '*' });
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: access === 'consume' ? ['kms:Decrypt'] : ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [keys],
+        conditions: {
+          StringLike: { 'kms:ViaService': viaService(this, 'sqs'), 'kms:EncryptionContext:aws:sqs:arn': pattern },
+        },
+      }),
+    );
+    this.acknowledgeWildcard(
+      pattern,
+      `one statement for the ${access === 'consume' ? 'inbound' : 'outbound'} queues of every institution of the stage, by name: the registry has thousands and the institution stacks hold them`,
+    );
+    this.acknowledgeWildcard(
+      keys,
+      'the institution groups each have a key; use is limited to SQS (kms:ViaService) and to messages of this stage’s institution queues (kms:EncryptionContext:aws:sqs:arn)',
+    );
+    return this;
+  }
+
+  private readonly acknowledged = new Set<string>();
+
+  private acknowledgeWildcard(resource: string, reason: string): void {
+    if (this.acknowledged.has(resource)) return;
+    this.acknowledged.add(resource);
+    const defaultPolicy = this.role!.node.findChild('DefaultPolicy');
+    Validations.of(defaultPolicy).acknowledge({ id: `AwsSolutions-IAM5[Resource::${resource}]`, reason });
   }
 
   /** Consumes a queue, one failed record failing alone (the handler reports batch item failures). */

@@ -1,10 +1,11 @@
 // One queue from its shared definition, with its dead-letter queue: both encrypted with a
-// customer-managed key, TLS-only, retained on stack deletion.
+// customer-managed key, TLS-only, retained on stack deletion or replacement (but removed
+// when their first creation rolls back, so a retry does not fail on "already exists").
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { QueueDefinition } from '../../shared/resources/queues.ts';
+import { MAX_RETENTION_SECONDS, type QueueDefinition } from '../../shared/resources/queues.ts';
 
 export interface LinkageQueueProps {
   readonly definition: QueueDefinition;
@@ -25,11 +26,16 @@ export class LinkageQueue extends Construct {
       encryptionMasterKey: key,
       enforceSSL: true,
       retentionPeriod: Duration.seconds(definition.retentionSeconds),
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
       // A FIFO queue needs a FIFO dead-letter queue. The producer sets deduplication ids.
       ...(definition.fifo ? { fifo: true, contentBasedDeduplication: false } : {}),
     };
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', { ...common, queueName: definition.dlqName });
+    // A dead-lettered message keeps its original enqueue time: the DLQ gets SQS's maximum.
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      ...common,
+      queueName: definition.dlqName,
+      retentionPeriod: Duration.seconds(MAX_RETENTION_SECONDS),
+    });
     this.queue = new Queue(this, 'Queue', {
       ...common,
       queueName: definition.name,

@@ -24,15 +24,16 @@ import {
 import { RestApiOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { AnyPrincipal, Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { TABLES, tableName, type TableId } from '../../shared/resources/tables.ts';
-import { FUNCTION_BUNDLING, FUNCTION_NODE_OPTIONS, FUNCTION_RUNTIME } from '../bundling.ts';
-import { PROJECT_ROOT } from '../constructs/linkage-function.ts';
+import { functionBundling, FUNCTION_NODE_OPTIONS } from '../bundling.ts';
+import { LOG_RETENTION, PROJECT_ROOT } from '../constructs/linkage-function.ts';
+import { lambdaArchitecture, lambdaRuntime, type RegionSettings } from '../deployment-settings.ts';
 import { functionName, tableArn, viaService } from '../naming.ts';
 
 export interface OidcSettings {
@@ -51,8 +52,12 @@ export type ConsoleNetwork =
 
 export interface ConsoleStackProps extends StackProps {
   readonly stage: string;
+  /** Runtime, architecture and tracing of the region deployed to. */
+  readonly settings: RegionSettings;
   /** The key the stateful stack encrypts the tables with. */
   readonly dataKey: IKey;
+  /** The key the function logs are encrypted with. */
+  readonly logKey: IKey;
   readonly oidc: OidcSettings;
   readonly network: ConsoleNetwork;
   /** The built pages (`npm run console:build`); absent: no pages are deployed (API only). */
@@ -82,10 +87,12 @@ export class ConsoleStack extends Stack {
     const name = functionName(stage, 'console-api');
     const isPrivate = network.mode === 'private';
 
+    // As every function's (infra/constructs/linkage-function.ts): kept six months, encrypted.
     const logGroup = new LogGroup(this, 'ApiFunctionLogs', {
       logGroupName: `/aws/lambda/${name}`,
-      retention: RetentionDays.THREE_MONTHS,
-      removalPolicy: RemovalPolicy.DESTROY,
+      retention: LOG_RETENTION,
+      encryptionKey: props.logKey,
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     const role = new Role(this, 'ApiFunctionRole', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -108,7 +115,7 @@ export class ConsoleStack extends Stack {
       new PolicyStatement({
         actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
         resources: [props.dataKey.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': viaService(this, 'dynamodb') } },
+        conditions: { StringLike: { 'kms:ViaService': viaService(this, 'dynamodb') } },
       }),
     );
 
@@ -122,12 +129,11 @@ export class ConsoleStack extends Stack {
       handler: 'handler',
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: `${PROJECT_ROOT}/package-lock.json`,
-      runtime: FUNCTION_RUNTIME,
-      architecture: Architecture.ARM_64,
+      runtime: lambdaRuntime(props.settings),
+      architecture: lambdaArchitecture(props.settings),
       memorySize: 512,
       timeout: Duration.seconds(10),
-      reservedConcurrentExecutions: 20,
-      tracing: Tracing.ACTIVE,
+      tracing: props.settings.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       logGroup,
       role,
       environment: {
@@ -143,7 +149,7 @@ export class ConsoleStack extends Stack {
         NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
       },
       bundling: {
-        ...FUNCTION_BUNDLING,
+        ...functionBundling(props.settings.tracing),
         // Private deployments: the pages travel with the function, served from inside the boundary.
         ...(isPrivate && props.consoleDist
           ? {
@@ -156,11 +162,12 @@ export class ConsoleStack extends Stack {
           : {}),
       },
     });
-    Validations.of(role.node.findChild('DefaultPolicy')).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions; every other statement names its table, index, key or log group.',
-    });
+    if (props.settings.tracing)
+      Validations.of(role.node.findChild('DefaultPolicy')).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions; every other statement names its table, index, key or log group.',
+      });
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
       retention: RetentionDays.ONE_YEAR,
@@ -175,7 +182,7 @@ export class ConsoleStack extends Stack {
         stageName: stage,
         loggingLevel: MethodLoggingLevel.ERROR,
         dataTraceEnabled: false,
-        tracingEnabled: true,
+        tracingEnabled: props.settings.tracing,
         accessLogDestination: new LogGroupLogDestination(accessLogs),
         accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
         throttlingRateLimit: 200,

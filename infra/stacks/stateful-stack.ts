@@ -1,5 +1,7 @@
-// Everything that holds data or outlives a code deployment: keys, tables, queues and the
-// operators' alarm topic. Every resource here is retained when the stack is deleted.
+// What every institution group shares and that holds data or outlives a code deployment:
+// the data and log keys, the tables, the evaluate queue and the operators' alarm topic
+// (the institutions' queues are in the institution stacks). Keys, tables and queues are retained when the stack is deleted or
+// they are replaced, and removed only when their first creation rolls back.
 import { Aws, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -7,14 +9,17 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { evaluateQueue } from '../../shared/resources/queues.ts';
-import type { Registry } from '../../shared/resources/registry.ts';
 import { DataTables } from '../constructs/data-tables.ts';
-import { InstitutionQueues } from '../constructs/institution-queues.ts';
 import { LinkageQueue } from '../constructs/linkage-queue.ts';
+import { logsServicePrincipals, type RegionSettings } from '../deployment-settings.ts';
+
+export function alarmTopicName(stage: string): string {
+  return `linkage-${stage}-alarms`;
+}
 
 export interface StatefulStackProps extends StackProps {
   readonly stage: string;
-  readonly registry: Registry;
+  readonly settings: RegionSettings;
   /** Subscribed to the alarm topic when given. */
   readonly alarmEmail?: string;
 }
@@ -24,32 +29,50 @@ export class StatefulStack extends Stack {
   readonly dataKey: Key;
   readonly tables: DataTables;
   readonly evaluate: LinkageQueue;
-  readonly institutions: ReadonlyMap<string, InstitutionQueues>;
   readonly alarmTopic: Topic;
+  /** Encrypts the functions' log groups. */
+  readonly logKey: Key;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
-    const { stage, registry } = props;
+    const { stage } = props;
 
     this.dataKey = new Key(this, 'DataKey', {
       alias: `alias/linkage-${stage}-data`,
       description: 'Encrypts the linkage tables and the internal evaluate queue',
       enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     this.tables = new DataTables(this, 'Tables', { stage, key: this.dataKey });
     this.evaluate = new LinkageQueue(this, 'Evaluate', { definition: evaluateQueue(stage), key: this.dataKey });
 
-    const institutions = new Map<string, InstitutionQueues>();
-    for (const institution of registry.institutions) {
-      institutions.set(
-        institution.id,
-        new InstitutionQueues(this, `Institution-${institution.id}`, { stage, institution }),
-      );
-    }
-    this.institutions = institutions;
-
     this.alarmTopic = this.createAlarmTopic(stage, props.alarmEmail);
+    this.logKey = this.createLogKey(stage, props.settings);
+  }
+
+  // CloudWatch Logs encrypts with the caller-independent service principal of its region,
+  // only for this stage's function log groups.
+  private createLogKey(stage: string, settings: RegionSettings): Key {
+    const key = new Key(this, 'LogKey', {
+      alias: `alias/linkage-${stage}-logs`,
+      description: 'Encrypts the linkage function logs',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
+    });
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchLogsEncrypt',
+        principals: logsServicePrincipals(settings).map((name) => new ServicePrincipal(name)),
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${settings.partition}:logs:${settings.region}:${Aws.ACCOUNT_ID}:log-group:/aws/lambda/linkage-${stage}-*`,
+          },
+        },
+      }),
+    );
+    return key;
   }
 
   // Alarm notifications are encrypted too; CloudWatch needs the key to publish to the topic.
@@ -58,7 +81,7 @@ export class StatefulStack extends Stack {
       alias: `alias/linkage-${stage}-alarms`,
       description: 'Encrypts the linkage alarm topic',
       enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     key.addToResourcePolicy(
       new PolicyStatement({
@@ -70,7 +93,7 @@ export class StatefulStack extends Stack {
       }),
     );
     const topic = new Topic(this, 'AlarmTopic', {
-      topicName: `linkage-${stage}-alarms`,
+      topicName: alarmTopicName(stage),
       masterKey: key,
       enforceSSL: true,
     });

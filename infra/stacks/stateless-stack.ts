@@ -1,31 +1,21 @@
-// The code: five functions, what triggers them, and the alarms that watch them. Tables and
-// queues are addressed by the names in shared/resources; only the keys and the alarm topic
-// come from the stateful stack.
+// The code: five functions, the evaluate queue's event source, the schedule, and the alarms
+// that watch the functions. Tables and queues are addressed by the names in shared/resources;
+// the institution queues by name pattern, so this stack does not grow with the registry (the
+// institution stacks hold each inbound queue's event source mapping).
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
-import { EVENT_SOURCES, SWEEP_RATE_MINUTES } from '../../shared/resources/event-sources.ts';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import {
-  evaluateQueue,
-  FUNCTION_TIMEOUT_SECONDS,
-  inboundQueue,
-  outboundQueue,
-  type QueueDefinition,
-} from '../../shared/resources/queues.ts';
-import {
-  isReceiver,
-  isSender,
-  type Institution,
-  type Registry,
-  type SendingKind,
-} from '../../shared/resources/registry.ts';
+import { EVENT_SOURCES, SWEEP_RATE_MINUTES } from '../../shared/resources/event-sources.ts';
+import { evaluateQueue, FUNCTION_TIMEOUT_SECONDS } from '../../shared/resources/queues.ts';
+import type { SendingKind } from '../../shared/resources/registry.ts';
 import { TABLES } from '../../shared/resources/tables.ts';
 import { LinkageFunction, type FunctionName, type SqsSourceOptions } from '../constructs/linkage-function.ts';
+import { alarmAbove, queueMetric } from '../constructs/queue-alarms.ts';
+import type { RegionSettings } from '../deployment-settings.ts';
 
 /** Which ingest function consumes the inbound queues of which kind of institution. */
 export const INGEST_FUNCTIONS = {
@@ -34,31 +24,32 @@ export const INGEST_FUNCTIONS = {
   'ingest-ruling': 'HEARING_COURT',
 } as const satisfies Partial<Record<FunctionName, SendingKind>>;
 
-// One institution's traffic is light: two concurrent batches per inbound queue is plenty,
-// and the sum over a function's queues stays below its reserved concurrency, so Lambda
-// never throttles a receive (a throttled receive burns a delivery attempt).
-const INBOUND_SOURCE: SqsSourceOptions = {
-  batchSize: EVENT_SOURCES.inbound.batchSize,
-  maxBatchingWindow: Duration.seconds(EVENT_SOURCES.inbound.batchingWindowSeconds),
-  maxConcurrency: EVENT_SOURCES.inbound.maxConcurrency,
-};
+export function ingestFunctionOf(kind: SendingKind): keyof typeof INGEST_FUNCTIONS {
+  const found = (Object.keys(INGEST_FUNCTIONS) as (keyof typeof INGEST_FUNCTIONS)[]).find(
+    (name) => INGEST_FUNCTIONS[name] === kind,
+  );
+  if (!found) throw new Error(`no ingest function for ${kind}`);
+  return found;
+}
+
 const EVALUATE_SOURCE: SqsSourceOptions = {
   batchSize: EVENT_SOURCES.evaluate.batchSize,
   maxConcurrency: EVENT_SOURCES.evaluate.maxConcurrency,
 };
 
-function reservedFor(sources: readonly SqsSourceOptions[]): number {
-  return sources.reduce((sum, source) => sum + source.maxConcurrency, 0) + 1;
-}
+/** An outbound message unread for a day: the institution's reader is down (messages expire after 14). */
+export const OUTBOUND_AGE_ALARM_SECONDS = 24 * 3600;
+/** Re-evaluations waiting ten minutes: evaluate is failing or throttled. */
+export const EVALUATE_AGE_ALARM_SECONDS = 600;
 
 export interface StatelessStackProps extends StackProps {
   readonly stage: string;
-  readonly registry: Registry;
   /** Encrypts the tables and the evaluate queue. */
   readonly dataKey: IKey;
-  /** Encrypts each institution's inbound and outbound queues, by institution id. */
-  readonly institutionKeys: ReadonlyMap<string, IKey>;
   readonly alarmTopic: ITopic;
+  /** Encrypts the function log groups. */
+  readonly logKey: IKey;
+  readonly settings: RegionSettings;
 }
 
 export class StatelessStack extends Stack {
@@ -66,34 +57,26 @@ export class StatelessStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const { stage, registry, dataKey } = props;
-    const keyOf = (institution: Institution): IKey => {
-      const key = props.institutionKeys.get(institution.id);
-      if (!key) throw new Error(`no key for institution ${institution.id}`);
-      return key;
-    };
+    const { stage, dataKey, settings, logKey } = props;
     const evaluate = evaluateQueue(stage);
-    const receivers = registry.institutions.filter(isReceiver);
     const functions = new Map<FunctionName, LinkageFunction>();
 
     for (const [name, kind] of Object.entries(INGEST_FUNCTIONS) as [keyof typeof INGEST_FUNCTIONS, SendingKind][]) {
-      const senders = registry.institutions.filter((institution) => institution.kind === kind);
       const fn = new LinkageFunction(this, pascal(name), {
         stage,
         name,
         description: `Validates and stores messages from ${kind} institutions, then asks for re-evaluation`,
         timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.ingest),
-        reservedConcurrentExecutions: reservedFor(senders.map(() => INBOUND_SOURCE)),
+        settings,
+        logKey,
       })
         .bindTable('cases', dataKey, 'readWrite')
         .bindTable('quarantine', dataKey, 'put')
         .bindTable('idempotency', dataKey, 'readWrite')
-        .allowSendTo(evaluate, dataKey);
-      for (const sender of senders) {
-        fn.consume(inboundQueue(stage, sender.id), keyOf(sender), INBOUND_SOURCE);
-        // Rejections go back to the sender's outbound queue.
-        fn.allowSendTo(outboundQueue(stage, sender.id), keyOf(sender));
-      }
+        .allowSendTo(evaluate, dataKey)
+        // Its event sources read the inbound queues; rejections go back to the sender's outbound queue.
+        .allowInstitutionQueues('consume')
+        .allowInstitutionQueues('send');
       functions.set(name, fn);
     }
 
@@ -102,13 +85,14 @@ export class StatelessStack extends Stack {
       name: 'evaluate',
       description: 'Evaluates an application and sends flags, copies and verification requests',
       timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.evaluate),
-      reservedConcurrentExecutions: reservedFor([EVALUATE_SOURCE]),
+      settings,
+      logKey,
     })
       .bindTable('cases', dataKey, 'readWrite')
       .bindTable('decisions', dataKey, 'readWrite')
       .bindTable('access', dataKey, 'put')
-      .consume(evaluate, dataKey, EVALUATE_SOURCE);
-    for (const receiver of receivers) evaluateFn.allowSendTo(outboundQueue(stage, receiver.id), keyOf(receiver));
+      .consume(evaluate, dataKey, EVALUATE_SOURCE)
+      .allowInstitutionQueues('send');
     functions.set('evaluate', evaluateFn);
 
     const sweep = new LinkageFunction(this, 'SweepDeadlines', {
@@ -116,8 +100,10 @@ export class StatelessStack extends Stack {
       name: 'sweep-deadlines',
       description: 'Every 15 minutes, asks for re-evaluation of applications whose deadline has come',
       timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.sweep),
-      // One sweeper at a time; a missed run is caught up by the next one.
-      reservedConcurrentExecutions: 1,
+      settings,
+      logKey,
+      // Runs take seconds, every 15 minutes: they do not overlap. A missed run is caught up
+      // by the next one.
       retryAttempts: 0,
     })
       .bindTable('cases', dataKey, { queryIndex: TABLES.cases.globalIndexes[0].indexName })
@@ -130,42 +116,26 @@ export class StatelessStack extends Stack {
     functions.set('sweep-deadlines', sweep);
     this.functions = functions;
 
-    const alarmAction = new SnsAction(props.alarmTopic);
-    const queues: QueueDefinition[] = [
-      evaluate,
-      ...registry.institutions.filter(isSender).map((institution) => inboundQueue(stage, institution.id)),
-      ...receivers.map((institution) => outboundQueue(stage, institution.id)),
-    ];
-    for (const queue of queues) {
-      const depth = new Metric({
-        namespace: 'AWS/SQS',
-        metricName: 'ApproximateNumberOfMessagesVisible',
-        dimensionsMap: { QueueName: queue.dlqName },
-        statistic: 'Maximum',
-        period: Duration.minutes(5),
-      });
-      const description = `${queue.dlqName} holds messages that failed ${queue.maxReceiveCount} deliveries`;
-      this.alarmOnAny(`${queue.dlqName}-depth`, depth, description).addAlarmAction(alarmAction);
-    }
+    const action = new SnsAction(props.alarmTopic);
+    const depth = queueMetric(evaluate.dlqName, 'ApproximateNumberOfMessagesVisible');
+    const failed = `${evaluate.dlqName} holds messages that failed ${evaluate.maxReceiveCount} deliveries`;
+    alarmAbove(this, `${evaluate.dlqName}-depth`, depth, 0, failed).addAlarmAction(action);
+    alarmAbove(
+      this,
+      `linkage-${stage}-evaluate-age`,
+      queueMetric(evaluate.name, 'ApproximateAgeOfOldestMessage'),
+      EVALUATE_AGE_ALARM_SECONDS,
+      `A re-evaluation has waited over ${EVALUATE_AGE_ALARM_SECONDS} s in ${evaluate.name}: evaluate is failing, throttled or stopped`,
+    ).addAlarmAction(action);
     for (const [name, fn] of functions) {
       const errors = fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' });
-      this.alarmOnAny(`linkage-${stage}-${name}-errors`, errors, `${name} invocations failed`).addAlarmAction(
-        alarmAction,
+      alarmAbove(this, `linkage-${stage}-${name}-errors`, errors, 0, `${name} invocations failed`).addAlarmAction(
+        action,
       );
+      const throttles = fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' });
+      const why = `${name} was throttled: the account's concurrency limit is reached (a throttled receive burns a delivery attempt)`;
+      alarmAbove(this, `linkage-${stage}-${name}-throttles`, throttles, 0, why).addAlarmAction(action);
     }
-  }
-
-  /** Alarms as soon as the metric is above zero; `name` is also the construct id. */
-  private alarmOnAny(name: string, metric: IMetric, description: string): Alarm {
-    return new Alarm(this, name, {
-      alarmName: name,
-      alarmDescription: description,
-      metric,
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
   }
 }
 

@@ -13,7 +13,9 @@ export const FUNCTION_TIMEOUT_SECONDS = { ingest: 30, evaluate: 60, sweep: 60 } 
 /** AWS's advice: a queue's visibility timeout at least six times its consumer's timeout. */
 export const VISIBILITY_FACTOR = 6;
 export const MAX_RECEIVE_COUNT = 4;
-export const RETENTION_SECONDS = 14 * 24 * 3600;
+/** SQS's maximum message retention, 14 days; dead-letter queues always get it. */
+export const MAX_RETENTION_SECONDS = 14 * 24 * 3600;
+export const RETENTION_SECONDS = MAX_RETENTION_SECONDS;
 
 export type QueueRole = 'inbound' | 'outbound' | 'evaluate';
 

@@ -3,10 +3,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES, type FunctionName } from '../../infra/constructs/linkage-function.ts';
 import { INGEST_FUNCTIONS } from '../../infra/stacks/stateless-stack.ts';
+import { concurrencyNeed } from '../../infra/concurrency.ts';
 import { evaluateQueue, FUNCTION_TIMEOUT_SECONDS, inboundQueue, outboundQueue } from '../../shared/resources/queues.ts';
 import { EVENT_SOURCES } from '../../shared/resources/event-sources.ts';
 import { isSender, type Registry } from '../../shared/resources/registry.ts';
-import { render, resourcesOf, sqsArn, synthesize, type Resource, type Synthesized } from './synth.ts';
+import {
+  eventSources,
+  metricNameOf,
+  queuesWatchedBy,
+  render,
+  resourcesOf,
+  synthesize,
+  type Resource,
+  type Synthesized,
+} from './synth.ts';
 
 let s: Synthesized;
 /** Function resources by short name (ingest-status...), with their logical ids. */
@@ -30,25 +40,26 @@ function functionsOf(synth: Synthesized): Map<FunctionName, { id: string; props:
   );
 }
 
-function mappingsOf(synth: Synthesized, fnId: string): Resource[] {
-  return resourcesOf(synth.stateless, 'AWS::Lambda::EventSourceMapping')
-    .map(([, m]) => m)
-    .filter((m) => render(m.Properties.FunctionName) === `\${${fnId}}`);
+function sourcesOf(synth: Synthesized, name: FunctionName): string[] {
+  return eventSources(synth)
+    .filter((source) => source.functionName === `linkage-prod-${name}`)
+    .map((source) => source.queueName)
+    .sort();
 }
 
 beforeAll(() => {
   s = synthesize();
   functions = functionsOf(s);
-  mappings = resourcesOf(s.stateless, 'AWS::Lambda::EventSourceMapping').map(([, m]) => m);
+  mappings = resourcesOf(s.all, 'AWS::Lambda::EventSourceMapping').map(([, m]) => m);
 });
 
 describe('functions', () => {
-  it('are the five handlers, on Node 24, ARM64, traced, with their timeouts', () => {
+  it('are the five handlers, on Node 24, ARM64, untraced in China, with their timeouts', () => {
     expect([...functions.keys()].sort()).toEqual([...FUNCTION_NAMES].sort());
     for (const [name, { props }] of functions) {
       expect(props.Runtime, name).toBe('nodejs24.x');
       expect(props.Architectures, name).toEqual(['arm64']);
-      expect(props.TracingConfig, name).toEqual({ Mode: 'Active' });
+      expect(props.TracingConfig, name).toBeUndefined();
       expect(props.Handler, name).toBe('index.handler');
       expect(props.Timeout, name).toBe(TIMEOUTS[name]);
     }
@@ -60,7 +71,9 @@ describe('functions', () => {
       const groupId = render((props.LoggingConfig as { LogGroup: unknown }).LogGroup).replace(/^\$\{|\}$/g, '');
       const group = groups.get(groupId)!;
       expect(group.Properties.LogGroupName, name).toBe(`/aws/lambda/linkage-prod-${name}`);
-      expect(group.Properties.RetentionInDays, name).toBeGreaterThan(0);
+      expect(group.Properties.RetentionInDays, name).toBeGreaterThanOrEqual(180);
+      expect(group.Properties.KmsKeyId, name).toBeDefined();
+      expect(group.DeletionPolicy, name).toBe('RetainExceptOnCreate');
     }
     expect(groups.size).toBe(functions.size);
     // No log-retention custom resource, no AWS managed policies.
@@ -88,63 +101,55 @@ describe('event sources', () => {
       expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
   });
 
-  it("keep maxConcurrency, alone and summed over a function's sources, below its reserved concurrency", () => {
-    for (const [name, { id, props }] of functions) {
-      const reserved = props.ReservedConcurrentExecutions as number;
-      expect(reserved, name).toBeGreaterThan(0);
-      const own = mappingsOf(s, id).map(
-        (m) => (m.Properties.ScalingConfig as { MaximumConcurrency: number }).MaximumConcurrency,
-      );
-      for (const max of own) expect(max, name).toBeLessThan(reserved);
+  it('reserve no concurrency: a new account may have a limit of 10', () => {
+    for (const [name, { props }] of functions) expect(props.ReservedConcurrentExecutions, name).toBeUndefined();
+    for (const mapping of mappings)
       expect(
-        own.reduce((a, b) => a + b, 0),
-        name,
-      ).toBeLessThan(reserved);
-    }
+        (mapping.Properties.ScalingConfig as { MaximumConcurrency: number }).MaximumConcurrency,
+      ).toBeGreaterThanOrEqual(2);
   });
 
   it('connect each ingest function to the inbound queues of its kind, and evaluate to the FIFO queue', () => {
-    const sourcesOf = (name: FunctionName) =>
-      mappingsOf(s, functions.get(name)!.id)
-        .map((m) => render(m.Properties.EventSourceArn))
-        .sort();
     for (const [name, kind] of Object.entries(INGEST_FUNCTIONS) as [FunctionName, string][]) {
       const expected = s.registry.institutions
         .filter((inst) => inst.kind === kind)
-        .map((inst) => sqsArn(inboundQueue('prod', inst.id).name));
-      expect(sourcesOf(name), name).toEqual(expected.sort());
+        .map((inst) => inboundQueue('prod', inst.id).name);
+      expect(sourcesOf(s, name), name).toEqual(expected.sort());
       expect(expected.length, `${kind} institutions in the registry`).toBeGreaterThan(0);
     }
-    expect(sourcesOf('evaluate')).toEqual([sqsArn(evaluateQueue('prod').name)]);
-    expect(sourcesOf('sweep-deadlines')).toEqual([]);
+    expect(sourcesOf(s, 'evaluate')).toEqual([evaluateQueue('prod').name]);
+    expect(sourcesOf(s, 'sweep-deadlines')).toEqual([]);
   });
 
   it('batch standard queues over the shared window; FIFO sources have none', () => {
-    for (const mapping of mappings) {
-      const fifo = render(mapping.Properties.EventSourceArn).endsWith('.fifo');
+    for (const { queueName, properties } of eventSources(s)) {
+      const mapping = { Properties: properties };
+      const fifo = queueName.endsWith('.fifo');
       expect(mapping.Properties.BatchSize).toBe(10);
       if (fifo) expect(mapping.Properties.MaximumBatchingWindowInSeconds).toBeUndefined();
       else expect(mapping.Properties.MaximumBatchingWindowInSeconds).toBe(EVENT_SOURCES.inbound.batchingWindowSeconds);
     }
   });
 
-  it('follow the registry: one more prison, one more source and more reserved concurrency', () => {
+  it('follow the registry: one more prison, one more source and a larger concurrency need', () => {
     const registry: Registry = structuredClone(s.registry);
     registry.institutions.push({
       id: 'FJ-P03',
       kind: 'PRISON',
       name: 'Prison No. 3',
+      province: 'FJ',
       accountId: '111111111103',
+      roleName: 'linkage-connector',
       procuratorateId: 'FJ-JC-P01',
     });
     const bigger = synthesize({ registry });
-    const before = functions.get('ingest-dossier')!;
-    const after = functionsOf(bigger).get('ingest-dossier')!;
-    expect(mappingsOf(bigger, after.id)).toHaveLength(mappingsOf(s, before.id).length + 1);
-    expect(after.props.ReservedConcurrentExecutions as number).toBeGreaterThan(
-      before.props.ReservedConcurrentExecutions as number,
+    expect(sourcesOf(bigger, 'ingest-dossier')).toEqual(
+      [...sourcesOf(s, 'ingest-dossier'), inboundQueue('prod', 'FJ-P03').name].sort(),
     );
-    const names = resourcesOf(bigger.stateful, 'AWS::SQS::Queue').map(([, q]) => q.Properties.QueueName);
+    expect(concurrencyNeed(registry).total).toBe(
+      concurrencyNeed(s.registry).total + EVENT_SOURCES.inbound.maxConcurrency,
+    );
+    const names = resourcesOf(bigger.queues, 'AWS::SQS::Queue').map(([, q]) => q.Properties.QueueName);
     expect(names).toEqual(
       expect.arrayContaining([inboundQueue('prod', 'FJ-P03').name, outboundQueue('prod', 'FJ-P03').name]),
     );
@@ -168,25 +173,24 @@ describe('schedule', () => {
 });
 
 describe('alarms', () => {
-  const alarms = () => resourcesOf(s.stateless, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+  const alarms = () => resourcesOf(s.all, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
   const dimension = (alarm: Record<string, unknown>, name: string) =>
     (alarm.Dimensions as { Name: string; Value: unknown }[] | undefined)?.find((d) => d.Name === name)?.Value;
 
   it('fire when any dead-letter queue holds a message, for every DLQ', () => {
-    const dlqs = resourcesOf(s.stateful, 'AWS::SQS::Queue')
+    const dlqs = resourcesOf(s.queues, 'AWS::SQS::Queue')
       .map(([, q]) => q.Properties.QueueName as string)
       .filter((name) => name.includes('-dlq'));
-    const watched = alarms().filter((a) => a.Namespace === 'AWS/SQS');
-    expect(watched.map((a) => dimension(a, 'QueueName')).sort()).toEqual(dlqs.sort());
+    const watched = alarms().filter((a) => metricNameOf(a) === 'ApproximateNumberOfMessagesVisible');
+    expect(watched.flatMap(queuesWatchedBy).sort()).toEqual(dlqs.sort());
     for (const alarm of watched) {
-      expect(alarm.MetricName).toBe('ApproximateNumberOfMessagesVisible');
       expect(alarm.Threshold).toBe(0);
       expect(alarm.ComparisonOperator).toBe('GreaterThanThreshold');
     }
   });
 
   it('fire when any function fails, for every function', () => {
-    const watched = alarms().filter((a) => a.Namespace === 'AWS/Lambda');
+    const watched = alarms().filter((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === 'Errors');
     expect(watched.map((a) => render(dimension(a, 'FunctionName'))).sort()).toEqual(
       [...functions.values()].map((f) => `\${${f.id}}`).sort(),
     );
@@ -200,15 +204,20 @@ describe('alarms', () => {
   it('notify the encrypted alarm topic', () => {
     const [topicId, topic] = resourcesOf(s.stateful, 'AWS::SNS::Topic')[0]!;
     expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    expect(topic.Properties.TopicName).toBe('linkage-prod-alarms');
     for (const alarm of alarms()) {
       const actions = (alarm.AlarmActions as unknown[]).map((a) => render(a));
       expect(actions).toHaveLength(1);
-      expect(actions[0]).toMatch(new RegExp(`^import:Linkage-prod-Stateful:ExportsOutputRef${topicId}`));
+      expect(actions[0]).toMatch(
+        new RegExp(
+          `^(import:Linkage-prod-Stateful:ExportsOutputRef${topicId}|arn:aws-cn:sns:cn-north-1:000000000000:linkage-prod-alarms$)`,
+        ),
+      );
     }
   });
 
   it('every sending institution has an inbound queue DLQ alarm and every institution an outbound one', () => {
-    const watched = new Set(alarms().map((a) => dimension(a, 'QueueName')));
+    const watched = new Set(alarms().flatMap(queuesWatchedBy));
     for (const inst of s.registry.institutions) {
       expect(watched.has(outboundQueue('prod', inst.id).dlqName), inst.id).toBe(true);
       expect(watched.has(inboundQueue('prod', inst.id).dlqName), inst.id).toBe(isSender(inst));

@@ -10,9 +10,11 @@ import {
   RETENTION_SECONDS,
   VISIBILITY_FACTOR,
 } from '../../shared/resources/queues.ts';
-import { isSender } from '../../shared/resources/registry.ts';
+import { isSender, roleArnOf } from '../../shared/resources/registry.ts';
+import { groupOf } from '../../infra/institution-groups.ts';
 import {
   ACCOUNT,
+  eventSources,
   list,
   render,
   resourcesOf,
@@ -30,12 +32,9 @@ let policyOf: (logicalId: string) => ReturnType<typeof statementsOf>;
 beforeAll(() => {
   s = synthesize();
   queues = new Map(
-    resourcesOf(s.stateful, 'AWS::SQS::Queue').map(([id, queue]) => [
-      queue.Properties.QueueName as string,
-      [id, queue],
-    ]),
+    resourcesOf(s.queues, 'AWS::SQS::Queue').map(([id, queue]) => [queue.Properties.QueueName as string, [id, queue]]),
   );
-  const policies = resourcesOf(s.stateful, 'AWS::SQS::QueuePolicy');
+  const policies = resourcesOf(s.queues, 'AWS::SQS::QueuePolicy');
   policyOf = (logicalId) => {
     const found = policies.filter(([, policy]) =>
       (policy.Properties.Queues as unknown[]).some((ref) => render(ref) === `\${${logicalId}}`),
@@ -66,12 +65,12 @@ describe('queues', () => {
   });
 
   it('are all encrypted with a customer-managed key of this stack and keep messages 14 days', () => {
-    const keys = new Set(resourcesOf(s.stateful, 'AWS::KMS::Key').map(([id]) => `${id}.Arn`));
+    const keys = new Set(resourcesOf(s.queues, 'AWS::KMS::Key').map(([id]) => `${id}.Arn`));
     for (const [name, [, queue]] of queues) {
       expect(keys.has(render(queue.Properties.KmsMasterKeyId)), `${name} key`).toBe(true);
       expect(queue.Properties.MessageRetentionPeriod, name).toBe(RETENTION_SECONDS);
       expect(queue.Properties.MessageRetentionPeriod, name).toBe(14 * 24 * 3600);
-      expect(queue.DeletionPolicy, name).toBe('Retain');
+      expect(queue.DeletionPolicy, name).toBe('RetainExceptOnCreate');
     }
   });
 
@@ -110,14 +109,18 @@ describe('queues', () => {
   });
 
   it('have visibility timeouts of at least 6 × the timeout of the function consuming them', () => {
-    const functions = new Map(resourcesOf(s.stateless, 'AWS::Lambda::Function').map(([id, fn]) => [id, fn.Properties]));
-    const mappings = resourcesOf(s.stateless, 'AWS::Lambda::EventSourceMapping');
+    const functions = new Map(
+      resourcesOf(s.stateless, 'AWS::Lambda::Function').map(([, fn]) => [
+        String(fn.Properties.FunctionName),
+        fn.Properties,
+      ]),
+    );
     const consumed = new Set<string>();
-    for (const [id, mapping] of mappings) {
-      const fn = functions.get(render(mapping.Properties.FunctionName).replace(/^\$\{|\}$/g, ''))!;
-      const name = render(mapping.Properties.EventSourceArn).split(':').at(-1)!;
+    for (const { functionName, queueName: name } of eventSources(s)) {
+      const fn = functions.get(functionName)!;
+      expect(fn, functionName).toBeDefined();
       const [, queue] = queues.get(name) ?? [];
-      expect(queue, `${id} consumes a queue of the stateful stack`).toBeDefined();
+      expect(queue, `${functionName} consumes a queue of the app`).toBeDefined();
       expect(queue!.Properties.VisibilityTimeout as number, name).toBeGreaterThanOrEqual(
         VISIBILITY_FACTOR * (fn.Timeout as number),
       );
@@ -151,6 +154,7 @@ describe('who may use the queues', () => {
       expect(statements, inst.id).toHaveLength(1);
       expect(list(statements[0]!.Action)).toEqual(['sqs:SendMessage']);
       expect(render((statements[0]!.Principal as { AWS: unknown }).AWS)).toBe(`arn:aws-cn:iam::${inst.accountId}:root`);
+      expect(statements[0]!.Condition).toEqual({ ArnEquals: { 'aws:PrincipalArn': roleArnOf(inst, 'aws-cn') } });
       expect(render(statements[0]!.Resource)).toBe(`${id}.Arn`);
     }
   });
@@ -162,6 +166,7 @@ describe('who may use the queues', () => {
       expect(statements, inst.id).toHaveLength(1);
       expect(list(statements[0]!.Action).sort()).toEqual([...OUTBOUND_READ_ACTIONS].sort());
       expect(render((statements[0]!.Principal as { AWS: unknown }).AWS)).toBe(`arn:aws-cn:iam::${inst.accountId}:root`);
+      expect(statements[0]!.Condition).toEqual({ ArnEquals: { 'aws:PrincipalArn': roleArnOf(inst, 'aws-cn') } });
     }
   });
 
@@ -173,54 +178,63 @@ describe('who may use the queues', () => {
     }
   });
 
-  it("an institution's key serves only its account, only through SQS, only for its own queues", () => {
-    const aliases = new Map(
-      resourcesOf(s.stateful, 'AWS::KMS::Alias').map(([, alias]) => [
-        alias.Properties.AliasName as string,
-        render(alias.Properties.TargetKeyId),
-      ]),
-    );
-    const keys = new Map(resourcesOf(s.stateful, 'AWS::KMS::Key').map(([id, key]) => [`${id}.Arn`, key]));
-    for (const inst of s.registry.institutions) {
-      const keyId = aliases.get(`alias/linkage-prod-${inst.id}`)!;
-      const key = keys.get(keyId)!;
-      expect(key.Properties.EnableKeyRotation, inst.id).toBe(true);
+  it("an institution's statement on its group's key serves only its role, only through SQS, only for its own queues", () => {
+    for (const [group, template] of s.institutions) {
+      const keys = resourcesOf(template, 'AWS::KMS::Key');
+      expect(keys, group).toHaveLength(1);
+      const [keyId, key] = keys[0]!;
+      expect(key.Properties.EnableKeyRotation, group).toBe(true);
+      const members = s.registry.institutions.filter((inst) => groupOf(inst) === group);
       const foreign = statementsOf(key.Properties.KeyPolicy).filter(
         (st) => render((st.Principal as { AWS: unknown }).AWS) !== `arn:aws-cn:iam::${ACCOUNT}:root`,
       );
-      const expected = [
-        ...(isSender(inst)
-          ? [{ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], queue: inboundQueue('prod', inst.id).name }]
-          : []),
-        { actions: ['kms:Decrypt'], queue: outboundQueue('prod', inst.id).name },
-      ];
-      expect(foreign, inst.id).toHaveLength(expected.length);
-      foreign.forEach((st, i) => {
-        expect(st.Effect).toBe('Allow');
-        expect(render((st.Principal as { AWS: unknown }).AWS)).toBe(`arn:aws-cn:iam::${inst.accountId}:root`);
-        expect(list(st.Action).sort()).toEqual(expected[i]!.actions);
-        expect(render(st.Condition!.StringEquals!['kms:ViaService'])).toBe('sqs.cn-north-1.${AWS::URLSuffix}');
-        expect(render(st.Condition!.StringEquals!['kms:EncryptionContext:aws:sqs:arn'])).toBe(
-          sqsArn(expected[i]!.queue),
+      expect(foreign, group).toHaveLength(members.length);
+      for (const inst of members) {
+        const own = [...(isSender(inst) ? [inboundQueue('prod', inst.id)] : []), outboundQueue('prod', inst.id)];
+        const mine = foreign.filter(
+          (st) => render((st.Principal as { AWS: unknown }).AWS) === `arn:aws-cn:iam::${inst.accountId}:root`,
         );
-      });
-      // The institution's queues, and only they, use its key.
+        expect(mine, inst.id).toHaveLength(1);
+        const st = mine[0]!;
+        expect(st.Effect).toBe('Allow');
+        expect(list(st.Action).sort()).toEqual(
+          isSender(inst) ? ['kms:Decrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'],
+        );
+        expect(st.Condition!.StringLike!['kms:ViaService']).toBe('sqs.cn-north-1.amazonaws.com*');
+        expect(st.Condition!.ArnEquals!['aws:PrincipalArn']).toBe(roleArnOf(inst, 'aws-cn'));
+        expect(
+          list(st.Condition!.StringEquals!['kms:EncryptionContext:aws:sqs:arn'] as string | string[]).sort(),
+        ).toEqual(own.map((def) => sqsArn(def.name)).sort());
+      }
+      // The group's queues, and only they, use its key.
       const encrypted = [...queues.entries()]
-        .filter(([, [, q]]) => render(q.Properties.KmsMasterKeyId) === keyId)
+        .filter(([, [, q]]) => render(q.Properties.KmsMasterKeyId) === `${keyId}.Arn`)
         .map(([name]) => name);
-      const own = [...(isSender(inst) ? [inboundQueue('prod', inst.id)] : []), outboundQueue('prod', inst.id)];
-      expect(encrypted.sort(), inst.id).toEqual(own.flatMap((def) => [def.name, def.dlqName]).sort());
+      const expected = members.flatMap((inst) => [
+        ...(isSender(inst) ? [inboundQueue('prod', inst.id)] : []),
+        outboundQueue('prod', inst.id),
+      ]);
+      expect(encrypted.sort(), group).toEqual(expected.flatMap((def) => [def.name, def.dlqName]).sort());
     }
   });
 
   it('the data key and alarm key grant nothing to other accounts', () => {
-    for (const [id, key] of resourcesOf(s.stateful, 'AWS::KMS::Key').filter(([id]) => !id.startsWith('Institution'))) {
+    for (const [id, key] of resourcesOf(s.stateful, 'AWS::KMS::Key')) {
       const principals = statementsOf(key.Properties.KeyPolicy).map(
         (st) => st.Principal as { AWS?: unknown; Service?: unknown },
       );
       for (const principal of principals) {
         if (principal.AWS !== undefined) expect(render(principal.AWS), id).toBe(`arn:aws-cn:iam::${ACCOUNT}:root`);
-        else expect(principal.Service, id).toBe('cloudwatch.amazonaws.com');
+        else
+          expect(list(principal.Service), id).toSatisfy((services: unknown[]) =>
+            services.every((service) =>
+              [
+                'cloudwatch.amazonaws.com',
+                'logs.cn-north-1.amazonaws.com',
+                'logs.cn-north-1.amazonaws.com.cn',
+              ].includes(String(service)),
+            ),
+          );
       }
       expect(key.Properties.EnableKeyRotation, id).toBe(true);
     }

@@ -25,3 +25,9 @@ it('the stateless stack matches its snapshot', async () => {
   expect(template).not.toMatch(/[0-9a-f]{64}/);
   await expect(template).toMatchFileSnapshot('__snapshots__/Linkage-prod-Stateless.template.json');
 });
+
+it('the institution stacks match their snapshot', async () => {
+  const templates = Object.fromEntries([...s.institutions].map(([group, template]) => [group, template.toJSON()]));
+  const text = `${JSON.stringify(templates, null, 2).replace(/\b[0-9a-f]{64}\b/g, 'ASSET_HASH')}\n`;
+  await expect(text).toMatchFileSnapshot('__snapshots__/Linkage-prod-Institutions.templates.json');
+});

@@ -4,6 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import cdkJson from '../../cdk.json' with { type: 'json' };
 import { buildLinkage, loadRegistry } from '../../infra/linkage-app.ts';
+import type { InstitutionsStack } from '../../infra/stacks/institutions-stack.ts';
 import type { StatefulStack } from '../../infra/stacks/stateful-stack.ts';
 import type { StatelessStack } from '../../infra/stacks/stateless-stack.ts';
 import type { Registry } from '../../shared/resources/registry.ts';
@@ -19,10 +20,38 @@ export interface Synthesized {
   readonly statelessStack: StatelessStack;
   readonly stateful: Template;
   readonly stateless: Template;
+  readonly institutionStacks: ReadonlyMap<string, InstitutionsStack>;
+  /** By group (`FJ-3`). */
+  readonly institutions: ReadonlyMap<string, Template>;
+  /** The stateful stack and every institution stack as one template (logical ids are unique across them). */
+  readonly queues: Template;
+  /** Every stack as one template. */
+  readonly all: Template;
 }
+
+/** Resources of several templates in one; refuses a logical id used twice. */
+export function merged(templates: readonly Template[]): Template {
+  const resources: Record<string, unknown> = {};
+  for (const template of templates) {
+    for (const [id, resource] of Object.entries(
+      (template.toJSON() as { Resources: Record<string, unknown> }).Resources,
+    )) {
+      if (id in resources) throw new Error(`logical id ${id} appears in two stacks`);
+      resources[id] = resource;
+    }
+  }
+  return Template.fromJSON({ Resources: resources });
+}
+
+export const ALARM_EMAIL = 'ops@example.org';
 
 export interface SynthOptions {
   readonly stage?: string;
+  /** Default cn-north-1. */
+  readonly region?: string;
+  /** Default ALARM_EMAIL; null for none. */
+  readonly alarmEmail?: string | null;
+  readonly runtime?: string;
   readonly registry?: Registry;
   /** Run esbuild for the five functions (slow); skipped by default. */
   readonly bundle?: boolean;
@@ -35,14 +64,28 @@ export function synthesize(options: SynthOptions = {}): Synthesized {
     context: { ...cdkJson.context, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
     ...(options.outdir ? { outdir: options.outdir } : {}),
   });
-  const { stateful, stateless } = buildLinkage(app, { stage: options.stage ?? STAGE, registry, region: REGION });
+  const alarmEmail = options.alarmEmail === undefined ? ALARM_EMAIL : options.alarmEmail;
+  const { stateful, stateless, institutions } = buildLinkage(app, {
+    stage: options.stage ?? STAGE,
+    registry,
+    region: options.region ?? REGION,
+    ...(alarmEmail ? { alarmEmail } : {}),
+    ...(options.runtime ? { runtime: options.runtime } : {}),
+  });
+  const statefulTemplate = Template.fromStack(stateful);
+  const statelessTemplate = Template.fromStack(stateless);
+  const groups = new Map([...institutions].map(([group, stack]) => [group, Template.fromStack(stack)]));
   return {
     app,
     registry,
     statefulStack: stateful,
     statelessStack: stateless,
-    stateful: Template.fromStack(stateful),
-    stateless: Template.fromStack(stateless),
+    stateful: statefulTemplate,
+    stateless: statelessTemplate,
+    institutionStacks: institutions,
+    institutions: groups,
+    queues: merged([statefulTemplate, ...groups.values()]),
+    all: merged([statefulTemplate, statelessTemplate, ...groups.values()]),
   };
 }
 
@@ -116,4 +159,57 @@ export function sqsArn(name: string): string {
 
 export function tableArnOf(name: string): string {
   return `arn:aws-cn:dynamodb:${REGION}:${ACCOUNT}:table/${name}`;
+}
+
+export interface EventSource {
+  /** `linkage-prod-ingest-status`. */
+  readonly functionName: string;
+  /** The queue's name. */
+  readonly queueName: string;
+  readonly properties: Record<string, unknown>;
+}
+
+/**
+ * Every SQS event source mapping of the app, by function and queue name: the evaluate
+ * queue's in the stateless stack (by reference), the inbound queues' in the institution
+ * stacks (function by name, queue by reference within the stack).
+ */
+export function eventSources(s: Synthesized): EventSource[] {
+  const functionNames = new Map(
+    resourcesOf(s.stateless, 'AWS::Lambda::Function').map(([id, fn]) => [
+      `\${${id}}`,
+      String(fn.Properties.FunctionName),
+    ]),
+  );
+  const queueNames = new Map(
+    resourcesOf(s.queues, 'AWS::SQS::Queue').map(([id, q]) => [`${id}.Arn`, String(q.Properties.QueueName)]),
+  );
+  return resourcesOf(s.all, 'AWS::Lambda::EventSourceMapping').map(([, mapping]) => {
+    const fn = render(mapping.Properties.FunctionName);
+    const queue = render(mapping.Properties.EventSourceArn);
+    return {
+      functionName: functionNames.get(fn) ?? fn,
+      queueName: queueNames.get(queue) ?? queue.split(':').at(-1)!,
+      properties: mapping.Properties,
+    };
+  });
+}
+
+interface MetricStat {
+  readonly MetricStat?: { readonly Metric: { readonly MetricName: string; readonly Dimensions: { Value: unknown }[] } };
+}
+
+/** The queues an alarm watches: its QueueName dimension, or those of its math expression's metrics. */
+export function queuesWatchedBy(alarm: Record<string, unknown>): string[] {
+  const dimensions = alarm.Dimensions as { Name: string; Value: unknown }[] | undefined;
+  if (dimensions) return dimensions.filter((d) => d.Name === 'QueueName').map((d) => String(d.Value));
+  return ((alarm.Metrics as MetricStat[] | undefined) ?? []).flatMap((m) =>
+    m.MetricStat ? m.MetricStat.Metric.Dimensions.map((d) => String(d.Value)) : [],
+  );
+}
+
+export function metricNameOf(alarm: Record<string, unknown>): string | undefined {
+  if (typeof alarm.MetricName === 'string') return alarm.MetricName;
+  const stat = ((alarm.Metrics as MetricStat[] | undefined) ?? []).find((m) => m.MetricStat);
+  return stat?.MetricStat?.Metric.MetricName;
 }

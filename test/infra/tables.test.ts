@@ -53,7 +53,7 @@ describe('tables', () => {
       expect(table.Properties.BillingMode, name).toBe('PAY_PER_REQUEST');
       expect(table.Properties.PointInTimeRecoverySpecification, name).toEqual({ PointInTimeRecoveryEnabled: true });
       expect(table.Properties.DeletionProtectionEnabled, name).toBe(true);
-      expect(table.DeletionPolicy, name).toBe('Retain');
+      expect(table.DeletionPolicy, name).toBe('RetainExceptOnCreate');
       expect(table.UpdateReplacePolicy, name).toBe('Retain');
     }
   });

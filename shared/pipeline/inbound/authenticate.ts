@@ -65,6 +65,29 @@ export function authenticate(decoded: unknown, owner: SendingInstitution): Authe
   return { problems, spoofed };
 }
 
+/**
+ * Who SQS says sent the message (the `SenderId` system attribute: `AROA…:<session>` for a
+ * role), against the roles registered per institution. SQS sets it from the caller's
+ * credentials, so unlike the envelope it cannot be forged. It proves nothing when it names
+ * no registered role and the owner registered none (local mode, or a registry without
+ * role ids): then the queue policy alone decides.
+ */
+export function senderIdProblems(
+  registry: Registry,
+  owner: SendingInstitution,
+  senderId: string | undefined,
+): Problem[] {
+  if (!senderId) return [];
+  const principal = senderId.split(':')[0];
+  const registered = registry.institutions.find((inst) => inst.rolePrincipalId === principal);
+  const whose = `this queue belongs to ${owner.id}`;
+  if (registered && registered.id !== owner.id)
+    return [{ path: 'sender', message: `was sent with the credentials of another institution's role: ${whose}` }];
+  if (owner.rolePrincipalId && principal !== owner.rolePrincipalId)
+    return [{ path: 'sender', message: `was not sent by the role registered for ${owner.id} (SQS SenderId)` }];
+  return [];
+}
+
 /** Institutions a message names besides its sender must be registered, with the right kind. */
 export function referenceProblems(message: InboundMessage, registry: Registry): Problem[] {
   if (message.schema !== 'linkage.reduction-dossier.v1') return [];

@@ -1,7 +1,8 @@
 // One inbound SQS record, from raw text to an accepted message or a rejection:
 //   1. the queue's owner (from the record's eventSourceARN and the registry);
 //   2. size and JSON;
-//   3. the envelope's claims against the owner, and the contract schema of the owner's kind;
+//   3. who SQS says sent it (SenderId) against the roles in the registry; the envelope's
+//      claims against the owner, and the contract schema of the owner's kind;
 //   4. references to other institutions;
 //   5. the kind-specific acceptance (store, then ask for re-evaluation), made idempotent on
 //      sender.id + messageId by the caller.
@@ -20,7 +21,7 @@ import { count, METRIC } from '../../powertools/metrics.ts';
 import { SENDING_KINDS, type SendingKind } from '../../resources/registry.ts';
 import { serviceInstant } from '../clock.ts';
 import type { Dependencies } from '../dependencies.ts';
-import { authenticate, queueOwner, referenceProblems } from './authenticate.ts';
+import { authenticate, queueOwner, referenceProblems, senderIdProblems } from './authenticate.ts';
 import { claimedIdentity, rejectMessage, type ReceivedRecord, type RejectionOutcome } from './reject.ts';
 
 export interface AcceptedOutcome {
@@ -75,6 +76,13 @@ export async function receiveRecord(
     return rejectMessage(deps, record, { reason: oversize ? 'oversize' : 'invalid-json', problems: decoded.problems });
   }
   const identity = claimedIdentity(decoded.value);
+
+  // The credentials first: a message sent as someone else is a spoof whatever it says.
+  const credentials = senderIdProblems(deps.registry, owner, sqsRecord.attributes?.SenderId);
+  if (credentials.length > 0) {
+    count(METRIC.spoofRejected);
+    return rejectMessage(deps, record, { reason: 'sender-mismatch', problems: credentials, ...identity });
+  }
 
   const auth = authenticate(decoded.value, owner);
   const parsed = validate(SCHEMA_OF_KIND[owner.kind], decoded.value);

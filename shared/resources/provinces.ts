@@ -1,0 +1,38 @@
+// Province-level divisions of mainland China, by the two-letter abbreviations of GB/T 2260
+// that institution codes start with (FJ-…), plus BT for the Xinjiang Production and
+// Construction Corps, which has its own courts, prisons and procuratorates.
+export const PROVINCE_CODES = [
+  'BJ',
+  'TJ',
+  'HE',
+  'SX',
+  'NM',
+  'LN',
+  'JL',
+  'HL',
+  'SH',
+  'JS',
+  'ZJ',
+  'AH',
+  'FJ',
+  'JX',
+  'SD',
+  'HA',
+  'HB',
+  'HN',
+  'GD',
+  'GX',
+  'HI',
+  'CQ',
+  'SC',
+  'GZ',
+  'YN',
+  'XZ',
+  'SN',
+  'GS',
+  'QH',
+  'NX',
+  'XJ',
+  'BT',
+] as const;
+export type ProvinceCode = (typeof PROVINCE_CODES)[number];
