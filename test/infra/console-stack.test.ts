@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import cdkJson from '../../cdk.json' with { type: 'json' };
 import { buildLinkage, loadRegistry } from '../../infra/linkage-app.ts';
 import type { ConsoleNetwork } from '../../infra/stacks/console-stack.ts';
-import { list, REGION, statementsOf, STAGE, tableArnOf, render } from './synth.ts';
+import { ALARM_EMAIL, list, REGION, statementsOf, STAGE, tableArnOf, render } from './synth.ts';
 
 const OIDC = {
   issuer: 'https://sso.court.example.cn/realms/courts',
@@ -28,6 +28,7 @@ function synthOnce(network: ConsoleNetwork) {
     stage: STAGE,
     registry: loadRegistry(),
     region: REGION,
+    alarmEmail: ALARM_EMAIL,
     console: { oidc: OIDC, network },
   });
   const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(stacks.console!);
