@@ -37,7 +37,13 @@ const world = fc.record({
 });
 
 function registryOf(prefix: string, w: { hearingCourts: number; prisons: number; enforcingCourts: number }): Registry {
-  const account = '111111111111';
+  // One AWS account and sending role per institution, as the registry requires.
+  let accounts = 0;
+  const own = () => ({
+    accountId: String(111_111_111_111 + (accounts += 1)),
+    province: 'FJ',
+    roleName: 'linkage-sender',
+  });
   const range = (n: number) => Array.from({ length: n }, (_, i) => i);
   return registrySchema.parse({
     service: { id: 'LINKAGE', accountId: '000000000000' },
@@ -46,25 +52,25 @@ function registryOf(prefix: string, w: { hearingCourts: number; prisons: number;
         id: `${prefix}-H${i}`,
         kind: 'HEARING_COURT',
         name: `Hearing ${i}`,
-        accountId: account,
+        ...own(),
       })),
       ...range(w.enforcingCourts).map((i) => ({
         id: `${prefix}-E${i}`,
         kind: 'ENFORCING_COURT',
         name: `Enforcing ${i}`,
-        accountId: account,
+        ...own(),
       })),
       ...range(w.prisons).map((i) => ({
         id: `${prefix}-J${i}`,
         kind: 'PROCURATORATE',
         name: `Procuratorate ${i}`,
-        accountId: account,
+        ...own(),
       })),
       ...range(w.prisons).map((i) => ({
         id: `${prefix}-P${i}`,
         kind: 'PRISON',
         name: `Prison ${i}`,
-        accountId: account,
+        ...own(),
         procuratorateId: `${prefix}-J${i}`,
       })),
     ],

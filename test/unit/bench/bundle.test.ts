@@ -5,11 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundle, esbuildOptionsOf, type BundleTarget } from '../../../bench/cold-start/bundle.ts';
-import { FUNCTION_BUNDLING, FUNCTION_RUNTIME } from '../../../infra/bundling.ts';
+import { functionBundling, FUNCTION_BUNDLING, FUNCTION_RUNTIME } from '../../../infra/bundling.ts';
+import { regionSettings } from '../../../infra/deployment-settings.ts';
 import { FUNCTION_NAMES, PROJECT_ROOT } from '../../../infra/constructs/linkage-function.ts';
-import { resourcesOf, synthesize } from '../../infra/synth.ts';
+import { REGION, resourcesOf, synthesize } from '../../infra/synth.ts';
 
-const target: BundleTarget = { bundling: FUNCTION_BUNDLING, runtime: FUNCTION_RUNTIME, projectRoot: PROJECT_ROOT };
+// The synthesized region's bundles: in China, built without the X-Ray SDK.
+const target: BundleTarget = {
+  bundling: functionBundling(regionSettings(REGION).tracing),
+  runtime: FUNCTION_RUNTIME,
+  projectRoot: PROJECT_ROOT,
+};
 let outdir: string;
 let assets: Map<string, string>;
 
