@@ -22,9 +22,9 @@ import {
 } from './messages.ts';
 import { HEARING_COURT } from './scenario.ts';
 
-export const BLOCK_THEN_CLEAR = 'FJ-P01-2026-0107';
+export const BLOCK_THEN_CLEAR = 'FJ-P01-2026-0108';
 
-const prisoner = { prisonerNo: '3508010107', name: '林某某', personId: identityNumber('350802', '1985-02-11', 107) };
+const prisoner = { prisonerNo: '3508010108', name: '林某某', personId: identityNumber('350802', '1985-02-11', 108) };
 const item: JudgmentItem = {
   judgmentId: '(2022)闽0802刑初77号',
   enforcingCourtId: 'FJ-LY-XL',
@@ -64,7 +64,7 @@ export async function playConsoleStory(service: LocalService, progress: (line: s
   };
   await send([
     statusMessage(clock, item, prisoner.personId, {
-      label: 'XL-0107',
+      label: 'XL-0108',
       version: 1,
       assetSearch: { completedOn: clock.date(30), executableAssetsFound: true, foundFen: 2_000_000 },
     }),
@@ -75,11 +75,11 @@ export async function playConsoleStory(service: LocalService, progress: (line: s
   const later = new DemoClock(Date.now());
   await send([
     statusMessage(later, item, prisoner.personId, {
-      label: 'XL-0107',
+      label: 'XL-0108',
       version: 2,
       assetSearch: { completedOn: later.date(30), executableAssetsFound: true, foundFen: 2_000_000 },
-      payments: [{ receiptNo: 'LY2026-000107', amountFen: item.dueFen!, payer: 'SELF', paidOn: later.date(0) }],
-      documents: [{ type: 'PAYMENT_RECEIPT', ref: 'LY2026-000107', issuedOn: later.date(0) }],
+      payments: [{ receiptNo: 'LY2026-000108', amountFen: item.dueFen!, payer: 'SELF', paidOn: later.date(0) }],
+      documents: [{ type: 'PAYMENT_RECEIPT', ref: 'LY2026-000108', issuedOn: later.date(0) }],
     }),
   ]);
   await runner.waitUntilQuiet(60_000);

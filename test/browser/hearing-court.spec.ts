@@ -8,7 +8,7 @@ const HEARING_COURT_CASES = [
   'FJ-P02-2026-0104',
   'FJ-P01-2026-0105',
   'FJ-P02-2026-0106',
-  'FJ-P01-2026-0107',
+  'FJ-P01-2026-0108',
 ];
 
 test('the hearing court lists its applications, filters by decision and searches by prisoner number', async ({
@@ -45,8 +45,8 @@ test('a case that went BLOCK → CLEAR: decision, reasons with articles, remedie
   page,
 }) => {
   await signIn(page, 'fj-ly-zy');
-  await page.getByRole('link', { name: 'FJ-P01-2026-0107' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'FJ-P01-2026-0107' })).toBeVisible();
+  await page.getByRole('link', { name: 'FJ-P01-2026-0108' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'FJ-P01-2026-0108' })).toBeVisible();
   await expect(page.locator('[data-decision="CLEAR"]').first()).toHaveText('无障碍');
   await expect(page.locator('[data-reason="PP-SATISFIED"]')).toContainText('财产性判项已全部履行');
   await expect(page.locator('[data-reason="PP-SATISFIED"]')).toContainText(
@@ -81,9 +81,9 @@ test('a case with a verification request shows it with its countdown and state',
 
 test('the print view: A4 sheet with the court letterhead and the date', async ({ page }) => {
   await signIn(page, 'fj-ly-zy');
-  await page.goto('/cases/FJ-P01-2026-0107');
+  await page.goto('/cases/FJ-P01-2026-0108');
   await page.getByRole('link', { name: /打\s*印/ }).click();
-  await expect(page).toHaveURL(/\/cases\/FJ-P01-2026-0107\/print$/);
+  await expect(page).toHaveURL(/\/cases\/FJ-P01-2026-0108\/print$/);
   const sheet = page.getByTestId('print-sheet');
   await expect(sheet.locator('.letterhead')).toContainText('Longyan Intermediate Court');
   await expect(sheet.locator('.letterhead')).toContainText('财产性判项审查意见');

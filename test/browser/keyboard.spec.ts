@@ -39,16 +39,16 @@ test('keyboard only: sign in, reach a case from the list, read it, open the prin
   await page.keyboard.press('Tab');
   expect(await focusedText(page)).toBe('跳到主要内容');
   await page.keyboard.press('Enter');
-  await tabTo(page, async () => (await focusedText(page)) === 'FJ-P01-2026-0107');
+  await tabTo(page, async () => (await focusedText(page)) === 'FJ-P01-2026-0108');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'FJ-P01-2026-0107' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'FJ-P01-2026-0108' })).toBeVisible();
 
   await tabTo(page, async () => (await focusedText(page)).replace(/\s/g, '') === '打印');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/print$/);
   await tabTo(page, async () => (await focusedText(page)) === '← 返回案件');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'FJ-P01-2026-0107' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'FJ-P01-2026-0108' })).toBeVisible();
   await tabTo(page, async () => (await focusedText(page)) === '← 返回列表');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/cases$/);
