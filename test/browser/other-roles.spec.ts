@@ -5,7 +5,8 @@ test('a prison sees only its own applications, in full, and the rejections of wh
   await signIn(page, 'fj-p01');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('本监狱提请的案件');
   const list = page.getByTestId('case-list');
-  await expect(list.locator('tbody tr')).toHaveCount(4);
+  // FJ-P01's five: 0101, 0103, 0105, 0107 and 0108.
+  await expect(list.locator('tbody tr')).toHaveCount(5);
   await expect(list).not.toContainText('FJ-P02-');
   await expect(list).toContainText('林某某');
   await expectAccessible(page);

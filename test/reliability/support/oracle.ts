@@ -4,6 +4,7 @@
 // the verification requests the service itself sent. "Now" is the evaluatedAt of the flag
 // being judged: the engine is pure, so the same facts at the same instant must give the
 // same decision; evaluatedAt and revision are left out of the comparison (fingerprints).
+import { isDeepStrictEqual } from 'node:util';
 import type { FulfilmentFlag } from '../../../shared/contract/fulfilment-flag.ts';
 import type { VerificationRequest } from '../../../shared/contract/verification-request.ts';
 import { fingerprintOf } from '../../../shared/pipeline/evaluation/fingerprint.ts';
@@ -60,13 +61,16 @@ const NOT_DECIDED = new Set(['evaluatedAt', 'revision']);
 const HEADLINE = ['decision', 'reasons', 'items', 'remedies'];
 
 const canonical = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => v);
+/** Equal as JSON values, whatever the order of object keys (a stored flag is read back through its schema). */
+const sameValue = (a: unknown, b: unknown) =>
+  isDeepStrictEqual(JSON.parse(canonical(a) ?? 'null'), JSON.parse(canonical(b) ?? 'null'));
 
 /** The fields of two flags that differ (evaluatedAt and revision aside), headline fields first. */
 export function flagDifferences(actual: FulfilmentFlag, expected: FulfilmentFlag): string[] {
   const a = actual as unknown as Record<string, unknown>;
   const e = expected as unknown as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(a), ...Object.keys(e)])].filter((k) => !NOT_DECIDED.has(k));
-  const differing = keys.filter((k) => canonical(a[k]) !== canonical(e[k]));
+  const differing = keys.filter((k) => !sameValue(a[k], e[k]));
   return [...HEADLINE.filter((k) => differing.includes(k)), ...differing.filter((k) => !HEADLINE.includes(k))];
 }
 
@@ -101,7 +105,7 @@ export function judgeFinal(
   if (differing.length > 0) {
     return {
       ok: false,
-      problem: `last flag r${lastFlag.revision} differs from the engine's in ${differing.join(', ')}: ${lastFlag.decision} [${codes(lastFlag)}], the engine: ${expected.decision} [${codes(expected)}]`,
+      problem: `last flag r${lastFlag.revision} differs from the engine's in ${differing.join(', ')}: ${lastFlag.decision} [${codes(lastFlag)}], the engine: ${expected.decision} [${codes(expected)}]${firstDifference(lastFlag, expected, differing[0]!)}`,
     };
   }
   // Nothing is still owed: with the last flag as the last word, the engine sends nothing new.
@@ -116,6 +120,15 @@ export function judgeFinal(
       problem: `stored closed=${stored?.closed}, the engine says ${final.closed} after rulings [${record.rulings.map((r) => r.body.outcome).join(', ')}]`,
     };
   return { ok: true };
+}
+
+/** The first element of a differing list field, both ways, so a report shows what differs. */
+function firstDifference(actual: FulfilmentFlag, expected: FulfilmentFlag, field: string): string {
+  const a = (actual as unknown as Record<string, unknown>)[field];
+  const e = (expected as unknown as Record<string, unknown>)[field];
+  if (!Array.isArray(a) || !Array.isArray(e)) return `; ${field}: ${canonical(a)} vs ${canonical(e)}`;
+  const index = a.findIndex((value, i) => !sameValue(value, e[i]));
+  return `; ${field}[${index}]: ${canonical(a[index])} vs ${canonical(e[index])}`;
 }
 
 function codes(flag: FulfilmentFlag): string {
