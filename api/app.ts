@@ -34,6 +34,8 @@ export function createConsoleApp(deps: ConsoleDependencies): OpenAPIHono<Console
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
+        // With an OpenID provider the browser fetches its discovery document and token endpoint.
+        connectSrc: deps.signIn.mode === 'oidc' ? ["'self'", new URL(deps.signIn.issuer).origin] : ["'self'"],
         // antd injects its component styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],

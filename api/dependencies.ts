@@ -20,7 +20,13 @@ export interface ConsoleDependencies {
   /** Where the browser signs in: the local issuer's password endpoint, or the operator's OIDC provider. */
   readonly signIn:
     | { readonly mode: 'password'; readonly issuer: string }
-    | { readonly mode: 'oidc'; readonly issuer: string; readonly clientId: string };
+    | {
+        readonly mode: 'oidc';
+        readonly issuer: string;
+        readonly clientId: string;
+        /** Scopes the browser asks for; they must bring the institution and role claims into the ID token. */
+        readonly scope?: string;
+      };
   /** Local mode only: the local issuer and its users. */
   readonly local?: { readonly issuer: LocalIssuer; readonly users: UserStore };
 }

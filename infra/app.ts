@@ -32,6 +32,7 @@ const consoleSettings = consoleIssuer
         jwksUri: context('consoleJwksUri') ?? `${consoleIssuer}/protocol/openid-connect/certs`,
         clientId: context('consoleClientId') ?? 'linkage-console',
         audience: context('consoleAudience') ?? context('consoleClientId') ?? 'linkage-console',
+        ...(context('consoleScope') ? { scope: context('consoleScope') } : {}),
       },
       network: vpcEndpoints?.length
         ? { mode: 'private' as const, vpcEndpointIds: vpcEndpoints }

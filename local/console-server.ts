@@ -11,13 +11,21 @@ import { Hono } from 'hono';
 import { createConsoleApp } from '../api/app.ts';
 import { issuerKeyFileIn, localIssuer } from '../api/auth/local-issuer.ts';
 import { UserStore, usersFileIn } from '../api/auth/user-store.ts';
-import { createVerifier } from '../api/auth/verifier.ts';
+import { createVerifier, remoteKeys } from '../api/auth/verifier.ts';
 import type { Registry } from '../shared/resources/registry.ts';
 import { tableName } from '../shared/resources/tables.ts';
 import { createDocumentClient } from '../shared/storage/clients.ts';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 export const CONSOLE_DIST = fileURLToPath(new URL('../console/dist/', import.meta.url));
+
+/** An OpenID Connect provider the console trusts (as on AWS); its ID tokens' audience is the client id. */
+export interface ExternalIssuer {
+  readonly issuer: string;
+  readonly jwksUri: string;
+  readonly clientId: string;
+  readonly scope?: string;
+}
 
 export interface ConsoleServer {
   readonly url: string;
@@ -39,6 +47,8 @@ export async function startConsoleServer(options: {
   dynamodb: DynamoDBClient;
   registry: Registry;
   port?: number;
+  /** Sign in with this OpenID Connect provider instead of the local issuer and its users. */
+  oidc?: ExternalIssuer;
 }): Promise<ConsoleServer> {
   // The issuer URL needs the port, known only once listening: the app is set after that.
   const current: { handler?: (request: Request) => Response | Promise<Response> } = {};
@@ -54,7 +64,6 @@ export async function startConsoleServer(options: {
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  const issuer = await localIssuer(`${url}/auth`, issuerKeyFileIn(options.dataDir));
   const api = createConsoleApp({
     db: createDocumentClient(options.dynamodb),
     tables: {
@@ -64,15 +73,8 @@ export async function startConsoleServer(options: {
       quarantine: tableName(options.stage, 'quarantine'),
     },
     registry: options.registry,
-    verifier: createVerifier({
-      issuer: issuer.issuer,
-      audience: issuer.audience,
-      keys: issuer.keys,
-      registry: options.registry,
-    }),
     now: Date.now,
-    signIn: { mode: 'password', issuer: issuer.issuer },
-    local: { issuer, users: new UserStore(usersFileIn(options.dataDir)) },
+    ...(options.oidc ? externalSignIn(options.oidc, options.registry) : await localSignIn(url, options)),
   });
   const root = new Hono();
   root.route('/', api);
@@ -90,5 +92,38 @@ export async function startConsoleServer(options: {
         // Browsers keep connections open; the service is stopping, so end them.
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
+  };
+}
+
+/** Tokens from the local issuer, for the users of the data folder (`linkage users add`). */
+async function localSignIn(url: string, options: { dataDir: string; registry: Registry }) {
+  const issuer = await localIssuer(`${url}/auth`, issuerKeyFileIn(options.dataDir));
+  return {
+    verifier: createVerifier({
+      issuer: issuer.issuer,
+      audience: issuer.audience,
+      keys: issuer.keys,
+      registry: options.registry,
+    }),
+    signIn: { mode: 'password' as const, issuer: issuer.issuer },
+    local: { issuer, users: new UserStore(usersFileIn(options.dataDir)) },
+  };
+}
+
+/** Tokens from an external OpenID Connect provider, verified against its key set. */
+function externalSignIn(oidc: ExternalIssuer, registry: Registry) {
+  return {
+    verifier: createVerifier({
+      issuer: oidc.issuer,
+      audience: oidc.clientId,
+      keys: remoteKeys(oidc.jwksUri),
+      registry,
+    }),
+    signIn: {
+      mode: 'oidc' as const,
+      issuer: oidc.issuer,
+      clientId: oidc.clientId,
+      ...(oidc.scope ? { scope: oidc.scope } : {}),
+    },
   };
 }

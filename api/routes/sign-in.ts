@@ -8,13 +8,21 @@ import { problemBody } from '../schemas.ts';
 import { json } from './common.ts';
 import { TOKEN_SECONDS } from '../auth/local-issuer.ts';
 
+/** What the browser asks an OpenID provider for when the operator names no other scopes. */
+export const DEFAULT_OIDC_SCOPE = 'openid profile';
+
 const configRoute = createRoute({
   method: 'get',
   path: '/api/config',
   summary: 'Where the browser signs in (no token needed)',
   responses: {
     200: json(
-      z.object({ signIn: z.enum(['password', 'oidc']), issuer: z.string(), clientId: z.string().optional() }),
+      z.object({
+        signIn: z.enum(['password', 'oidc']),
+        issuer: z.string(),
+        clientId: z.string().optional(),
+        scope: z.string().optional(),
+      }),
       'Sign-in settings',
     ),
   },
@@ -47,7 +55,12 @@ export function registerSignInRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Console
   app.openapi(configRoute, (c) =>
     c.json(
       deps.signIn.mode === 'oidc'
-        ? { signIn: 'oidc' as const, issuer: deps.signIn.issuer, clientId: deps.signIn.clientId }
+        ? {
+            signIn: 'oidc' as const,
+            issuer: deps.signIn.issuer,
+            clientId: deps.signIn.clientId,
+            scope: deps.signIn.scope ?? DEFAULT_OIDC_SCOPE,
+          }
         : { signIn: 'password' as const, issuer: deps.signIn.issuer },
       200,
     ),

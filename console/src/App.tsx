@@ -9,13 +9,14 @@ import 'dayjs/locale/zh-cn';
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { useText } from './i18n/index.ts';
-import { readToken } from './auth/session.ts';
+import { CALLBACK_PATH, readToken } from './auth/session.ts';
 import { casesQuery, meQuery } from './api/queries.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { useMe } from './components/useMe.ts';
 
 const loadCaseList = () => import('./pages/CaseListPage.tsx');
 const SignInPage = lazy(() => import('./pages/SignInPage.tsx'));
+const SignInCallbackPage = lazy(() => import('./pages/SignInCallbackPage.tsx'));
 const CaseListPage = lazy(loadCaseList);
 const CasePage = lazy(() => import('./pages/CasePage.tsx'));
 const PrintPage = lazy(() => import('./pages/PrintPage.tsx'));
@@ -47,6 +48,7 @@ function RequireSignIn({ children }: { children: React.ReactNode }) {
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: CALLBACK_PATH, element: <SignInCallbackPage /> },
   {
     path: '/cases/:applicationId/print',
     element: (
@@ -81,7 +83,11 @@ export function App() {
       locale={language === 'zh' ? zhCN : enUS}
       button={{ autoInsertSpace: false }}
       // Colours chosen for WCAG AA contrast (4.5:1) on white, which antd's defaults miss.
+      // Zero runtime: antd's styles come from its prebuilt stylesheet (imported in main.tsx)
+      // instead of being generated in the browser on first render, which was most of the
+      // first page load; the tokens below still apply through CSS variables.
       theme={{
+        zeroRuntime: true,
         token: {
           colorPrimary: '#a8071a',
           colorLink: '#0b4aa8',

@@ -3,7 +3,7 @@
 // identity system, a Keycloak, or a Cognito user pool where there is one).
 // Environment: STAGE, CASES_TABLE, DECISIONS_TABLE, ACCESS_TABLE, QUARANTINE_TABLE, OIDC_ISSUER,
 // OIDC_AUDIENCE, OIDC_JWKS_URI, OIDC_CLIENT_ID; optional OIDC_INSTITUTION_CLAIM, OIDC_ROLE_CLAIM
-// (default institution, role), CONSOLE_STATIC_DIR (private deployments: the function also
+// (default institution, role), OIDC_SCOPE (default "openid profile"), CONSOLE_STATIC_DIR (private deployments: the function also
 // serves the web pages bundled beside it).
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -43,7 +43,12 @@ function build() {
       },
     }),
     now: Date.now,
-    signIn: { mode: 'oidc', issuer, clientId: required('OIDC_CLIENT_ID') },
+    signIn: {
+      mode: 'oidc',
+      issuer,
+      clientId: required('OIDC_CLIENT_ID'),
+      ...(process.env.OIDC_SCOPE ? { scope: process.env.OIDC_SCOPE } : {}),
+    },
   });
   const root = new Hono();
   root.route('/', api);

@@ -45,6 +45,8 @@ export interface OidcSettings {
   readonly clientId: string;
   readonly institutionClaim?: string;
   readonly roleClaim?: string;
+  /** Scopes the browser asks for (default "openid profile"): they must put those claims into the ID token. */
+  readonly scope?: string;
 }
 
 export type ConsoleNetwork =
@@ -145,6 +147,7 @@ export class ConsoleStack extends Stack {
         OIDC_CLIENT_ID: oidc.clientId,
         ...(oidc.institutionClaim ? { OIDC_INSTITUTION_CLAIM: oidc.institutionClaim } : {}),
         ...(oidc.roleClaim ? { OIDC_ROLE_CLAIM: oidc.roleClaim } : {}),
+        ...(oidc.scope ? { OIDC_SCOPE: oidc.scope } : {}),
         ...(isPrivate && props.consoleDist ? { CONSOLE_STATIC_DIR: './console' } : {}),
         NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
       },

@@ -2,6 +2,7 @@
 // (type-only imports: nothing of zod reaches the browser).
 import type { CaseDetail, CaseListRow, Me, RequestView } from '../../../api/schemas.ts';
 import { clearSession, readToken } from '../auth/session.ts';
+import { takeEarlyResponse } from './early.ts';
 
 export type { CaseDetail, CaseListRow, Me, RequestView };
 export interface Page<T> {
@@ -35,7 +36,8 @@ export async function apiGet<T>(path: string, params: Record<string, string | un
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
   const url = query.size > 0 ? `${path}?${query.toString()}` : path;
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${readToken() ?? ''}` } });
+  const response =
+    (await takeEarlyResponse(url)) ?? (await fetch(url, { headers: { Authorization: `Bearer ${readToken() ?? ''}` } }));
   if (response.status === 401) {
     clearSession();
     window.location.assign('/sign-in');

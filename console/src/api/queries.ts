@@ -1,6 +1,20 @@
 // Query definitions shared by the pages and the start-up prefetch, so both use one cache entry.
 import { apiGet, type CaseListRow, type Me, type Page } from './client.ts';
 
+export interface SignInConfig {
+  signIn: 'password' | 'oidc';
+  issuer: string;
+  clientId?: string;
+  scope?: string;
+}
+
+/** How this deployment signs users in (no token needed). */
+export const configQuery = {
+  queryKey: ['config'],
+  queryFn: () => apiGet<SignInConfig>('/api/config'),
+  staleTime: Infinity,
+} as const;
+
 export const meQuery = { queryKey: ['me'], queryFn: () => apiGet<Me>('/api/me'), staleTime: Infinity } as const;
 
 export function casesQuery(filters: Record<string, string | undefined>) {

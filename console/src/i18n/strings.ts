@@ -9,6 +9,11 @@ export const zh = {
     submit: '登录',
     failed: '用户名或密码错误',
     required: '请输入{{field}}',
+    oidc: '通过统一身份认证登录',
+    oidcHint: '将跳转到本单位的统一身份认证系统，登录后自动返回。',
+    completing: '正在完成登录…',
+    oidcFailed: '统一身份认证登录未完成：{{reason}}',
+    retry: '重新登录',
   },
   list: {
     title: '减刑、假释案件',
@@ -151,6 +156,11 @@ export const en: Strings = {
     submit: 'Sign in',
     failed: 'Wrong username or password',
     required: 'Enter your {{field}}',
+    oidc: 'Sign in with single sign-on',
+    oidcHint: "You will be taken to your institution's identity system and brought back after signing in.",
+    completing: 'Completing sign-in…',
+    oidcFailed: 'Single sign-on did not complete: {{reason}}',
+    retry: 'Sign in again',
   },
   list: {
     title: 'Commutation and parole cases',
