@@ -34,7 +34,8 @@ export type CaseListQuery = z.infer<typeof caseListQuery>;
 export const pageQuery = z.strictObject({ limit, cursor });
 export const requestListQuery = z.strictObject({ limit, cursor, overdue: z.enum(['true', 'false']).optional() });
 
-export const institutionRef = z.object({ id: z.string(), name: z.string() });
+/** An institution as the console shows it: `nameZh` in Chinese, `name` in English. */
+export const institutionRef = z.object({ id: z.string(), name: z.string(), nameZh: z.string() });
 
 export const me = z.object({
   username: z.string(),
@@ -70,6 +71,8 @@ export const caseListRow = z.object({
   ruling: rulingView.nullable(),
   /** REVOKE, or a decision other than CLEAR after a grant: the procuratorate's alerts. */
   alert: z.boolean(),
+  /** Art 5 materials the current flag names as missing (what the prison still has to send). */
+  missingMaterials: z.array(z.enum(MATERIALS)),
 });
 export const caseList = z.object({ rows: z.array(caseListRow), cursor: z.string().optional() });
 export type CaseListRow = z.infer<typeof caseListRow>;

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { getApplicationLookup } from '../../shared/storage/application-store.ts';
 import { listRevisions, recordCaseView } from '../../shared/storage/case-views.ts';
 import { listCases, type CaseRow } from '../../shared/storage/console-lists.ts';
+import { missingMaterialsOf } from '../../shared/storage/decision-store.ts';
 import { loadPrisoner } from '../../shared/storage/prisoner-store.ts';
 import type { ConsoleDependencies } from '../dependencies.ts';
 import { NOT_FOUND, type ConsoleEnv } from '../http.ts';
@@ -46,7 +47,22 @@ export function registerCaseRoutes(app: OpenAPIHono<ConsoleEnv>, deps: ConsoleDe
     const principal = c.get('principal');
     const query = c.req.valid('query');
     const page = await casesFor(deps, principal, query);
-    return c.json({ rows: page.rows.map((row) => rowView(deps, principal, row)), ...page.more }, 200);
+    const missing = await missingMaterialsOf(
+      deps.db,
+      deps.tables.decisions,
+      page.rows.flatMap((row) =>
+        row.revision !== undefined && row.decision !== 'CLEAR'
+          ? [{ applicationId: row.applicationId, revision: row.revision }]
+          : [],
+      ),
+    );
+    return c.json(
+      {
+        rows: page.rows.map((row) => rowView(deps, principal, row, missing.get(row.applicationId) ?? [])),
+        ...page.more,
+      },
+      200,
+    );
   });
 
   app.openapi(detailRoute, async (c) => {
@@ -154,7 +170,12 @@ export function isAlert(row: Pick<CaseRow, 'decision' | 'rulings'>): boolean {
   return row.decision !== undefined && row.decision !== 'CLEAR' && grantedRuling(row as CaseRow) !== undefined;
 }
 
-function rowView(deps: ConsoleDependencies, principal: Principal, row: CaseRow): CaseListRow {
+function rowView(
+  deps: ConsoleDependencies,
+  principal: Principal,
+  row: CaseRow,
+  missingMaterials: CaseListRow['missingMaterials'],
+): CaseListRow {
   const rulings = Object.values(row.rulings).sort((a, b) => a.body.ruledOn.localeCompare(b.body.ruledOn));
   const last = rulings.at(-1);
   return {
@@ -169,6 +190,7 @@ function rowView(deps: ConsoleDependencies, principal: Principal, row: CaseRow):
     evaluatedAt: row.evaluatedAt ?? null,
     ruling: last ? { outcome: last.body.outcome, ruledOn: last.body.ruledOn, rulingRef: last.body.rulingRef } : null,
     alert: isAlert(row),
+    missingMaterials,
   };
 }
 

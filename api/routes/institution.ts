@@ -1,7 +1,6 @@
 // GET /api/me, /api/requests, /api/rejections, /api/access: what the signed-in institution
 // is asked, what it sent that was refused, and (a procuratorate) who looked at its prison's cases.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { findInstitution } from '../../shared/resources/registry.ts';
 import { listCaseViews } from '../../shared/storage/case-views.ts';
 import { listRejections, listRequests, statusesOfJudgment } from '../../shared/storage/console-lists.ts';
 import type { ConsoleDependencies } from '../dependencies.ts';
@@ -65,7 +64,7 @@ export function registerInstitutionRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Co
           ? {
               prisons: deps.registry.institutions
                 .filter((i) => i.kind === 'PRISON')
-                .map((i) => ({ id: i.id, name: i.name })),
+                .map((i) => institutionRefOf(deps.registry, i.id)),
             }
           : {}),
       },
@@ -140,10 +139,7 @@ export function registerInstitutionRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Co
           viewedAt: v.viewedAt,
           username: v.username,
           userRole: v.userRole,
-          institution: {
-            id: v.institutionId,
-            name: findInstitution(deps.registry, v.institutionId)?.name ?? v.institutionId,
-          },
+          institution: institutionRefOf(deps.registry, v.institutionId),
           applicationId: v.applicationId,
           what: v.what,
         })),

@@ -6,8 +6,9 @@ import type { StoredStatus } from '../../shared/storage/records.ts';
 import type { VerificationRequest } from '../../shared/contract/verification-request.ts';
 import type { RequestView } from '../schemas.ts';
 
-export function institutionRefOf(registry: Registry, id: string): { id: string; name: string } {
-  return { id, name: findInstitution(registry, id)?.name ?? id };
+export function institutionRefOf(registry: Registry, id: string): { id: string; name: string; nameZh: string } {
+  const institution = findInstitution(registry, id);
+  return { id, name: institution?.name ?? id, nameZh: institution?.nameZh ?? id };
 }
 
 export function isAnswered(request: VerificationRequest, statuses: readonly StoredStatus[]): boolean {

@@ -105,7 +105,8 @@ export class ConsoleStack extends Stack {
       const table = tableArn(this, stage, read.table);
       role.addToPolicy(
         new PolicyStatement({
-          actions: read.item ? ['dynamodb:GetItem', 'dynamodb:Query'] : ['dynamodb:Query'],
+          // BatchGetItem: the case list reads the listed revisions' missing materials in one call.
+          actions: read.item ? ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] : ['dynamodb:Query'],
           resources: [...(read.item ? [table] : []), ...read.indexes.map((index) => `${table}/index/${index}`)],
         }),
       );

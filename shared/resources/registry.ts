@@ -18,6 +18,8 @@ const institution = z.strictObject({
   id: z.string().regex(INSTITUTION_ID_PATTERN, { error: 'must be an institution code (A-Z, 0-9, -)' }),
   kind: z.enum(INSTITUTION_KINDS, { error: `must be one of ${INSTITUTION_KINDS.join(', ')}` }),
   name: z.string().min(1, { error: 'must not be empty' }),
+  /** The official Chinese name (e.g. 龙岩市中级人民法院): what the console and printed pages show. */
+  nameZh: z.string().regex(/\p{Script=Han}/u, { error: 'must be the Chinese name, e.g. 龙岩市中级人民法院' }),
   /** Two-letter province code (GB/T 2260 abbreviation), e.g. FJ; decides the institution's stack. */
   province: z.enum(PROVINCE_CODES, { error: 'must be a province code such as FJ (see shared/resources/provinces.ts)' }),
   accountId,

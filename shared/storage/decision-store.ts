@@ -1,6 +1,7 @@
 // The decisions table: every flag revision of an application, append-only, with the
 // fingerprint of what it decided and what caused it.
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Material } from '../contract/materials.ts';
 import { fulfilmentFlagBody, type FulfilmentFlag } from '../contract/fulfilment-flag.ts';
 import { isConditionalCheckFailed } from './conditional.ts';
 import { decisionKey } from './keys.ts';
@@ -68,4 +69,43 @@ export async function findRevision(
     trigger: String(item.trigger),
     recordedAt: String(item.recordedAt),
   };
+}
+
+/** BatchGetItem takes at most this many keys. */
+const BATCH_GET_LIMIT = 100;
+
+/**
+ * The Art 5 materials each given revision names as missing (one batched read of the flags'
+ * `missingMaterials` only): what a prison's case list shows beside each application.
+ */
+export async function missingMaterialsOf(
+  db: DynamoDBDocumentClient,
+  table: string,
+  revisions: readonly { applicationId: string; revision: number }[],
+): Promise<Map<string, Material[]>> {
+  const found = new Map<string, Material[]>();
+  for (let start = 0; start < revisions.length; start += BATCH_GET_LIMIT) {
+    let keys: Record<string, unknown>[] = revisions
+      .slice(start, start + BATCH_GET_LIMIT)
+      .map((r) => ({ ...decisionKey(r.applicationId, r.revision) }));
+    while (keys.length > 0) {
+      const result = await db.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [table]: {
+              Keys: keys,
+              ProjectionExpression: 'applicationId, #f.missingMaterials',
+              ExpressionAttributeNames: { '#f': 'flag' },
+            },
+          },
+        }),
+      );
+      for (const item of result.Responses?.[table] ?? []) {
+        const flag = item.flag as { missingMaterials?: Material[] } | undefined;
+        found.set(String(item.applicationId), flag?.missingMaterials ?? []);
+      }
+      keys = (result.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return found;
 }

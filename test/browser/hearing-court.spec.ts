@@ -58,7 +58,7 @@ test('a case that went BLOCK → CLEAR: decision, reasons with articles, remedie
   // Items ledger: due 15,000.00 yuan, paid in full, by the Xinluo court.
   await expect(page.getByRole('cell', { name: '15,000.00' }).first()).toBeVisible();
   await expect(page.getByRole('cell', { name: '已履行完毕' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'Longyan Xinluo District Court' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '龙岩市新罗区人民法院' })).toBeVisible();
   // History: revision 2 cleared it, triggered by the court's status; revision 1 blocked it.
   const r2 = page.locator('[data-revision="2"]');
   await expect(r2).toContainText('审查意见：有障碍 → 无障碍');
@@ -86,7 +86,7 @@ test('the print view: A4 sheet with the court letterhead and the date', async ({
   await page.getByRole('link', { name: /打\s*印/ }).click();
   await expect(page).toHaveURL(/\/cases\/FJ-P01-2026-0108\/print$/);
   const sheet = page.getByTestId('print-sheet');
-  await expect(sheet.locator('.letterhead')).toContainText('Longyan Intermediate Court');
+  await expect(sheet.locator('.letterhead')).toContainText('龙岩市中级人民法院');
   await expect(sheet.locator('.letterhead')).toContainText('财产性判项审查意见');
   const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
   await expect(sheet.locator('.letterhead')).toContainText(`打印日期：${today}`);

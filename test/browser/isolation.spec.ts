@@ -5,6 +5,7 @@ test("a prison opening another prison's case by URL or through the API gets 404"
   await signIn(page, 'fj-p01');
   await page.goto('/cases/FJ-P02-2026-0102');
   await expect(page.getByTestId('case-error')).toContainText('未找到该案件，或您无权查看');
+  await expect(page.getByText('福建省第二监狱')).toHaveCount(0);
   await expect(page.getByText('Fujian Provincial Prison No. 2')).toHaveCount(0);
   const token = await tokenOf(page);
   const other = await page.request.get('/api/cases/FJ-P02-2026-0102', {

@@ -9,6 +9,8 @@ test('a prison sees only its own applications, in full, and the rejections of wh
   await expect(list.locator('tbody tr')).toHaveCount(5);
   await expect(list).not.toContainText('FJ-P02-');
   await expect(list).toContainText('林某某');
+  // Each application says which Art 5 materials its current flag still misses (or none).
+  await expect(list.getByRole('columnheader', { name: '待补材料' })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, 'prison-list');
   await page.getByRole('link', { name: 'FJ-P01-2026-0103' }).click();

@@ -16,10 +16,11 @@ test('a signed-out visitor is sent to sign-in; a wrong password is refused', asy
 test('sign in, switch to English and back, sign out', async ({ page }) => {
   await signIn(page, 'fj-ly-zy');
   await expect(page).toHaveURL(/\/cases$/);
-  await expect(page.getByTestId('who')).toContainText('Longyan Intermediate Court');
+  await expect(page.getByTestId('who')).toContainText('龙岩市中级人民法院');
   await expect(page.getByTestId('who')).toContainText('法官');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByTestId('who')).toContainText('Longyan Intermediate Court');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Commutation and parole cases');
   await page.getByRole('button', { name: '中文' }).click();
   await page.getByRole('button', { name: '退出登录' }).click();

@@ -26,16 +26,41 @@ export function generateRegistry(size: number, serviceAccountId = '000000000000'
     });
   for (let n = 0; n < prisons; n += 1) {
     const p = province(n);
-    add({ id: `${p}-JC-P${n}`, kind: 'PROCURATORATE', name: `Procuratorate at prison ${n}`, province: p });
-    add({ id: `${p}-P${n}`, kind: 'PRISON', name: `Prison ${n}`, province: p, procuratorateId: `${p}-JC-P${n}` });
+    add({
+      id: `${p}-JC-P${n}`,
+      kind: 'PROCURATORATE',
+      name: `Procuratorate at prison ${n}`,
+      nameZh: `驻第${n}监狱检察室`,
+      province: p,
+    });
+    add({
+      id: `${p}-P${n}`,
+      kind: 'PRISON',
+      name: `Prison ${n}`,
+      nameZh: `第${n}监狱`,
+      province: p,
+      procuratorateId: `${p}-JC-P${n}`,
+    });
   }
   for (let n = 0; n < hearing; n += 1) {
     const p = province(n);
-    add({ id: `${p}-ZY${n}`, kind: 'HEARING_COURT', name: `Intermediate court ${n}`, province: p });
+    add({
+      id: `${p}-ZY${n}`,
+      kind: 'HEARING_COURT',
+      name: `Intermediate court ${n}`,
+      nameZh: `第${n}中级人民法院`,
+      province: p,
+    });
   }
   for (let n = 0; n < enforcing; n += 1) {
     const p = province(n);
-    add({ id: `${p}-FY${n}`, kind: 'ENFORCING_COURT', name: `Basic court ${n}`, province: p });
+    add({
+      id: `${p}-FY${n}`,
+      kind: 'ENFORCING_COURT',
+      name: `Basic court ${n}`,
+      nameZh: `第${n}基层人民法院`,
+      province: p,
+    });
   }
   return parseRegistry({ service: { id: 'LINKAGE', accountId: serviceAccountId }, institutions }, `generated(${size})`);
 }

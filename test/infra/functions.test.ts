@@ -137,6 +137,7 @@ describe('event sources', () => {
       id: 'FJ-P03',
       kind: 'PRISON',
       name: 'Prison No. 3',
+      nameZh: '福建省第三监狱',
       province: 'FJ',
       accountId: '111111111103',
       roleName: 'linkage-connector',

@@ -19,7 +19,7 @@ export interface AccessEntry {
   viewedAt: string;
   username: string;
   userRole: string;
-  institution: { id: string; name: string };
+  institution: { id: string; name: string; nameZh: string };
   applicationId: string;
   what: 'case' | 'print';
 }

@@ -9,7 +9,7 @@ import { setLanguage, useText } from '../i18n/index.ts';
 import { useMe } from './useMe.ts';
 
 export function AppLayout() {
-  const { t, pick, language } = useText();
+  const { t, pick, nameOf, language } = useText();
   const { data: me } = useMe();
   const navigate = useNavigate();
   const location = useLocation();
@@ -60,7 +60,7 @@ export function AppLayout() {
         {me && (
           <Space style={{ color: '#fff' }} data-testid="who">
             <span>
-              {me.institution.name}（{pick(INSTITUTION_KIND[me.institution.kind])}）
+              {nameOf(me.institution)}（{pick(INSTITUTION_KIND[me.institution.kind])}）
             </span>
             <span>
               {me.username} · {pick(ROLE[me.role])}

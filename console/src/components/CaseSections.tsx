@@ -32,7 +32,7 @@ const H2 = ({ children }: { children: React.ReactNode }) => (
 );
 
 export function CaseFacts({ detail }: { detail: CaseDetail }) {
-  const { t, pick } = useText();
+  const { t, pick, nameOf } = useText();
   return (
     <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
       <Descriptions.Item label={t('list.prisoner')}>
@@ -44,8 +44,8 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('list.kind')}>{pick(KIND[detail.kind])}</Descriptions.Item>
       <Descriptions.Item label={t('case.basis')}>{pick(BASIS[detail.basis])}</Descriptions.Item>
-      <Descriptions.Item label={t('case.prison')}>{detail.prison.name}</Descriptions.Item>
-      <Descriptions.Item label={t('case.hearingCourt')}>{detail.hearingCourt.name}</Descriptions.Item>
+      <Descriptions.Item label={t('case.prison')}>{nameOf(detail.prison)}</Descriptions.Item>
+      <Descriptions.Item label={t('case.hearingCourt')}>{nameOf(detail.hearingCourt)}</Descriptions.Item>
       <Descriptions.Item label={t('case.submitted')}>
         {dateTime(detail.firstSubmittedAt)}（{t('case.dossierVersion', { n: detail.dossierVersion })}）
       </Descriptions.Item>
@@ -162,7 +162,7 @@ export function Remedies({ flag }: { flag: Flag }) {
 }
 
 export function ItemsLedger({ flag }: { flag: Flag }) {
-  const { t, pick } = useText();
+  const { t, pick, nameOf } = useText();
   return (
     <>
       <H2>{t('case.items')}</H2>
@@ -186,7 +186,7 @@ export function ItemsLedger({ flag }: { flag: Flag }) {
           },
           { title: t('case.state'), key: 's', render: (_, i) => pick(ITEM_STATE[i.state], i.state) },
           { title: t('case.asOf'), key: 'a', render: (_, i) => dateTime(i.asOf) },
-          { title: t('case.court'), key: 'c', render: (_, i) => i.enforcingCourt.name },
+          { title: t('case.court'), key: 'c', render: (_, i) => nameOf(i.enforcingCourt) },
         ]}
       />
     </>
@@ -200,7 +200,7 @@ export function RequestsTable({
   requests: RequestView[];
   showApplication?: boolean;
 }) {
-  const { t, pick } = useText();
+  const { t, pick, nameOf } = useText();
   return (
     <Table
       size="small"
@@ -226,7 +226,7 @@ export function RequestsTable({
           key: 'r',
           render: (_: unknown, r: RequestView) => pick(REQUEST_REASON[r.reason], r.reason),
         },
-        { title: t('case.court'), key: 'c', render: (_: unknown, r: RequestView) => r.enforcingCourt.name },
+        { title: t('case.court'), key: 'c', render: (_: unknown, r: RequestView) => nameOf(r.enforcingCourt) },
         { title: t('case.requestedAt'), key: 'q', render: (_: unknown, r: RequestView) => dateTime(r.requestedAt) },
         { title: t('case.dueBy'), key: 'd', render: (_: unknown, r: RequestView) => dateTime(r.dueBy) },
         {

@@ -177,6 +177,14 @@ export const MATERIAL: Record<string, Pair> = {
   ],
   CONSUMPTION_AND_BALANCE: ['罪犯在监狱的消费及账户余额情况（第（五）项）', 'Spending and account balance (Art 5(5))'],
 };
+/** The same materials named briefly, for a list cell. */
+export const MATERIAL_SHORT: Record<string, Pair> = {
+  ENFORCEMENT_RECORD: ['执行材料', 'Enforcement records'],
+  ASSET_DECLARATION: ['财产申报表', 'Asset declaration'],
+  THIRD_PARTY_ASSET_STATEMENT: ['财产状况证明', 'Third-party statement'],
+  ADVERSE_CONSEQUENCE_NOTICE: ['不利后果告知书', 'Adverse-consequence notice'],
+  CONSUMPTION_AND_BALANCE: ['消费及余额情况', 'Spending and balance'],
+};
 export const REMEDY: Record<string, Pair> = {
   PAY: ['缴纳', 'Pay'],
   CEASE_CONDUCT: ['停止拒不履行行为', 'Cease the conduct'],

@@ -20,11 +20,16 @@ export function setLanguage(language: Language): void {
   void i18next.changeLanguage(language);
 }
 
-/** t() for interface text, and pick() for a [zh, en] pair of the glossary. */
+/**
+ * t() for interface text, pick() for a [zh, en] pair of the glossary, and nameOf() for an
+ * institution (its registered Chinese name, or its English one).
+ */
 export function useText() {
   const { t, i18n } = useTranslation();
   const language: Language = i18n.language === 'en' ? 'en' : 'zh';
   const pick = (pair: readonly [string, string] | undefined, fallback = ''): string =>
     pair ? pair[language === 'zh' ? 0 : 1] : fallback;
-  return { t, pick, language };
+  const nameOf = (institution: { name: string; nameZh: string } | undefined): string =>
+    institution ? (language === 'zh' ? institution.nameZh : institution.name) : '';
+  return { t, pick, nameOf, language };
 }

@@ -8,7 +8,7 @@ import { ROLE } from '../i18n/glossary.ts';
 import { useText } from '../i18n/index.ts';
 
 export default function AccessPage() {
-  const { t, pick } = useText();
+  const { t, pick, nameOf } = useText();
   const query = useQuery({
     queryKey: ['access'],
     queryFn: () => apiGet<Page<AccessEntry>>('/api/access', { limit: '100' }),
@@ -27,7 +27,7 @@ export default function AccessPage() {
           { title: t('access.viewedAt'), key: 'v', render: (_, r) => dateTime(r.viewedAt) },
           { title: t('access.user'), dataIndex: 'username' },
           { title: t('access.role'), key: 'r', render: (_, r) => pick(ROLE[r.userRole], r.userRole) },
-          { title: t('access.institution'), key: 'i', render: (_, r) => r.institution.name },
+          { title: t('access.institution'), key: 'i', render: (_, r) => nameOf(r.institution) },
           {
             title: t('requests.application'),
             key: 'a',

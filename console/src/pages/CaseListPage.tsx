@@ -1,7 +1,7 @@
 // The institution's applications: a hearing court filters and searches; a prison sees its own;
 // a procuratorate sees its prison's, with the alerts (REVOKE, found after a grant) on top.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -10,7 +10,7 @@ import { casesQuery } from '../api/queries.ts';
 import { DecisionBadge } from '../components/DecisionBadge.tsx';
 import { dateTime } from '../components/format.ts';
 import { useMe } from '../components/useMe.ts';
-import { DECISION, KIND, RULING } from '../i18n/glossary.ts';
+import { DECISION, KIND, MATERIAL, MATERIAL_SHORT, RULING } from '../i18n/glossary.ts';
 import { useText } from '../i18n/index.ts';
 
 interface Filters {
@@ -23,7 +23,7 @@ interface Filters {
 }
 
 export default function CaseListPage() {
-  const { t, pick } = useText();
+  const { t, pick, nameOf } = useText();
   const { data: me } = useMe();
   const [filters, setFilters] = useState<Filters>({});
   const [form] = Form.useForm();
@@ -40,7 +40,7 @@ export default function CaseListPage() {
     kind === 'PRISON'
       ? t('list.titlePrison')
       : kind === 'PROCURATORATE'
-        ? t('list.titleProcuratorate', { prison: me?.prison?.name ?? '' })
+        ? t('list.titleProcuratorate', { prison: nameOf(me?.prison) })
         : t('list.title');
   const apply = (values: {
     decision?: string;
@@ -76,7 +76,7 @@ export default function CaseListPage() {
       ),
     },
     ...(kind === 'HEARING_COURT'
-      ? [{ title: t('list.prison'), key: 'prison', render: (_: unknown, row: CaseListRow) => row.prison.name }]
+      ? [{ title: t('list.prison'), key: 'prison', render: (_: unknown, row: CaseListRow) => nameOf(row.prison) }]
       : []),
     { title: t('list.kind'), dataIndex: 'kind', render: (k: string) => pick(KIND[k]) },
     { title: t('list.submittedAt'), dataIndex: 'submittedAt', render: (s: string) => dateTime(s) },
@@ -85,6 +85,26 @@ export default function CaseListPage() {
       key: 'decision',
       render: (_: unknown, row: CaseListRow) => <DecisionBadge decision={row.decision} />,
     },
+    ...(kind === 'PRISON'
+      ? [
+          {
+            title: t('list.missing'),
+            key: 'missing',
+            render: (_: unknown, row: CaseListRow) =>
+              row.missingMaterials.length === 0 ? (
+                t('list.none')
+              ) : (
+                <Space size={[4, 4]} wrap data-testid="missing-materials">
+                  {row.missingMaterials.map((m) => (
+                    <Tag key={m} color="orange" title={pick(MATERIAL[m], m)}>
+                      {pick(MATERIAL_SHORT[m], m)}
+                    </Tag>
+                  ))}
+                </Space>
+              ),
+          },
+        ]
+      : []),
     { title: t('list.revision'), dataIndex: 'revision', render: (r: number | null) => (r ? `r${r}` : '—') },
     {
       title: t('list.ruling'),
@@ -128,7 +148,7 @@ export default function CaseListPage() {
             <Select
               allowClear
               style={{ width: 220 }}
-              options={(me?.prisons ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              options={(me?.prisons ?? []).map((p) => ({ value: p.id, label: nameOf(p) }))}
             />
           </Form.Item>
           <Form.Item name="kind" label={t('list.kind')}>

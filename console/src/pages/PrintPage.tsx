@@ -28,7 +28,7 @@ const PRINT_CSS = `
 
 export default function PrintPage() {
   const { applicationId = '' } = useParams();
-  const { t } = useText();
+  const { t, nameOf } = useText();
   const query = useCase(applicationId, 'print');
   if (query.isLoading) return <Spin />;
   if (query.error || !query.data) return <Alert type="warning" title={t('errors.notFound')} data-testid="case-error" />;
@@ -43,7 +43,7 @@ export default function PrintPage() {
         </Button>
       </div>
       <header className="letterhead">
-        <div className="court">{detail.hearingCourt.name}</div>
+        <div className="court">{nameOf(detail.hearingCourt)}</div>
         <Typography.Title level={1} style={{ fontSize: 20, margin: '8px 0 0' }}>
           {t('print.heading')}
         </Typography.Title>

@@ -8,7 +8,7 @@ import { useMe } from '../components/useMe.ts';
 import { useText } from '../i18n/index.ts';
 
 export default function RequestsPage() {
-  const { t } = useText();
+  const { t, nameOf } = useText();
   const { data: me } = useMe();
   const overdueOnly = me?.institution.kind === 'PROCURATORATE';
   const query = useQuery({
@@ -19,7 +19,7 @@ export default function RequestsPage() {
   });
   const rows = query.data?.rows ?? [];
   const byCourt = new Map<string, RequestView[]>();
-  for (const r of rows) byCourt.set(r.enforcingCourt.name, [...(byCourt.get(r.enforcingCourt.name) ?? []), r]);
+  for (const r of rows) byCourt.set(nameOf(r.enforcingCourt), [...(byCourt.get(nameOf(r.enforcingCourt)) ?? []), r]);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>

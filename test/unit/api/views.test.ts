@@ -114,6 +114,7 @@ describe('case page data', () => {
     expect(detail({}).current!.items[0]!.enforcingCourt).toEqual({
       id: 'FJ-LY-XL',
       name: 'Longyan Xinluo District Court',
+      nameZh: '龙岩市新罗区人民法院',
     });
     expect(detail({}).prisoner.masked).toBe(false);
     expect(detail({}, 'ENFORCING_COURT').prisoner.masked).toBe(true);
