@@ -1,5 +1,6 @@
 // What the console API needs, injected: the same on Lambda, under `npm start` and in tests.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { OperatorAccess } from '../shared/operations/dead-letters.ts';
 import type { Registry } from '../shared/resources/registry.ts';
 import type { LocalIssuer } from './auth/local-issuer.ts';
 import type { UserStore } from './auth/user-store.ts';
@@ -27,6 +28,8 @@ export interface ConsoleDependencies {
         /** Scopes the browser asks for; they must bring the institution and role claims into the ID token. */
         readonly scope?: string;
       };
+  /** The service's queues, for its operators' dead-letter page; without it that page answers 404. */
+  readonly operations?: OperatorAccess;
   /** Local mode only: the local issuer and its users. */
   readonly local?: { readonly issuer: LocalIssuer; readonly users: UserStore };
 }

@@ -40,7 +40,8 @@ export const institutionRef = z.object({ id: z.string(), name: z.string(), nameZ
 export const me = z.object({
   username: z.string(),
   role: z.enum(ROLES),
-  institution: institutionRef.extend({ kind: z.enum(INSTITUTION_KINDS) }),
+  /** SERVICE: the linkage service's own operators (the registry's `service` id), role OPERATOR. */
+  institution: institutionRef.extend({ kind: z.enum([...INSTITUTION_KINDS, 'SERVICE']) }),
   /** For a procuratorate: the prison it is stationed at. */
   prison: institutionRef.optional(),
   /** For a hearing court: the prisons, to filter its list by. */

@@ -16,6 +16,9 @@ import type { Registry } from '../shared/resources/registry.ts';
 import { tableName } from '../shared/resources/tables.ts';
 import { createDocumentClient } from '../shared/storage/clients.ts';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { OperatorAccess } from '../shared/operations/dead-letters.ts';
+import { queueUrl } from '../shared/queues/queue-urls.ts';
 
 export const CONSOLE_DIST = fileURLToPath(new URL('../console/dist/', import.meta.url));
 
@@ -49,6 +52,8 @@ export async function startConsoleServer(options: {
   port?: number;
   /** Sign in with this OpenID Connect provider instead of the local issuer and its users. */
   oidc?: ExternalIssuer;
+  /** The local service's queues: with them, operators get the dead-letter page. */
+  queues?: { readonly sqs: SQSClient; readonly queueUrlBase: string };
 }): Promise<ConsoleServer> {
   // The issuer URL needs the port, known only once listening: the app is set after that.
   const current: { handler?: (request: Request) => Response | Promise<Response> } = {};
@@ -74,6 +79,7 @@ export async function startConsoleServer(options: {
     },
     registry: options.registry,
     now: Date.now,
+    ...(options.queues ? { operations: operatorAccessOf(options, options.queues) } : {}),
     ...(options.oidc ? externalSignIn(options.oidc, options.registry) : await localSignIn(url, options)),
   });
   const root = new Hono();
@@ -125,5 +131,20 @@ function externalSignIn(oidc: ExternalIssuer, registry: Registry) {
       clientId: oidc.clientId,
       ...(oidc.scope ? { scope: oidc.scope } : {}),
     },
+  };
+}
+
+/** What the operators' page works on: the local service's queues and its quarantine table. */
+function operatorAccessOf(
+  options: { stage: string; dynamodb: DynamoDBClient; registry: Registry },
+  queues: { sqs: SQSClient; queueUrlBase: string },
+): OperatorAccess {
+  return {
+    sqs: queues.sqs,
+    db: createDocumentClient(options.dynamodb),
+    stage: options.stage,
+    registry: options.registry,
+    quarantineTable: tableName(options.stage, 'quarantine'),
+    queueUrl: async (name) => queueUrl({ stage: options.stage, queueUrlBase: queues.queueUrlBase }, name),
   };
 }

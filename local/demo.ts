@@ -3,7 +3,7 @@
 // got what, with revisions, creates one console user per institution and prints how to sign in;
 // exits 0 when every expectation holds, 1 otherwise. `npm run demo -- --serve` keeps the
 // service and its web console running on the demo's data until Ctrl-C.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
@@ -21,7 +21,9 @@ const serveAfter = process.argv.includes('--serve');
 let consoleServer: ConsoleServer | undefined;
 
 const started = Date.now();
-const dataDir = mkdtempSync(join(tmpdir(), 'linkage-demo-'));
+// A fixed folder when asked (the browser tests read its endpoints.json), wiped first: the demo
+// always starts from nothing.
+const dataDir = freshDataDir(process.env.LINKAGE_DEMO_DATA_DIR);
 const failures: Invocation[] = [];
 let service: LocalService | undefined;
 let ok = false;
@@ -88,6 +90,7 @@ try {
       dynamodb: service.clients.dynamodb,
       registry: service.registry,
       port: Number(process.env.LINKAGE_CONSOLE_PORT ?? 0),
+      queues: { sqs: service.clients.sqs, queueUrlBase: service.endpoints.queueUrlBase },
     });
     writeEndpointsFile(dataDir, {
       ...service.endpoints,
@@ -132,4 +135,11 @@ async function nothingFailed(service: LocalService): Promise<Check> {
     ok: problems.length === 0,
     ...(problems.length ? { detail: problems.join('\n        ') } : {}),
   };
+}
+
+function freshDataDir(fixed: string | undefined): string {
+  if (!fixed) return mkdtempSync(join(tmpdir(), 'linkage-demo-'));
+  rmSync(fixed, { recursive: true, force: true });
+  mkdirSync(fixed, { recursive: true });
+  return fixed;
 }

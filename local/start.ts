@@ -58,6 +58,7 @@ const consoleServer = await startConsoleServer({
   dynamodb: service.clients.dynamodb,
   registry: service.registry,
   port: port('LINKAGE_CONSOLE_PORT'),
+  queues: { sqs: service.clients.sqs, queueUrlBase: service.endpoints.queueUrlBase },
 });
 writeEndpointsFile(dataDir, {
   ...endpoints,

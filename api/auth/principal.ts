@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { findInstitution, type InstitutionKind, type Registry } from '../../shared/resources/registry.ts';
 
-export const ROLES = ['JUDGE', 'CLERK', 'PROCURATOR', 'ADMINISTRATOR'] as const;
+export const ROLES = ['JUDGE', 'CLERK', 'PROCURATOR', 'ADMINISTRATOR', 'OPERATOR'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Which roles exist at which kind of institution. */
@@ -14,10 +14,14 @@ export const ROLES_OF_KIND: Record<InstitutionKind, readonly Role[]> = {
   PROCURATORATE: ['PROCURATOR', 'ADMINISTRATOR'],
 };
 
+/** The service's own operators: their institution claim is the registry's service id. */
+export const OPERATOR_ROLE = 'OPERATOR' as const satisfies Role;
+
 export interface Principal {
   readonly username: string;
   readonly institutionId: string;
-  readonly kind: InstitutionKind;
+  /** SERVICE: an operator of the linkage itself (dead-letter queues), who sees no case. */
+  readonly kind: InstitutionKind | 'SERVICE';
   readonly role: Role;
 }
 
@@ -44,6 +48,10 @@ export function principalOf(
   const institutionId = payload[names.institution];
   const role = payload[names.role];
   if (typeof institutionId !== 'string') return `token has no ${names.institution} claim`;
+  if (institutionId === registry.service.id) {
+    if (role !== OPERATOR_ROLE) return `token's ${names.role} claim is not ${OPERATOR_ROLE}, the service's one role`;
+    return { username: parsed.data.preferred_username ?? parsed.data.sub, institutionId, kind: 'SERVICE', role };
+  }
   const institution = findInstitution(registry, institutionId);
   if (!institution) return 'token names an institution that is not registered';
   if (typeof role !== 'string' || !ROLES_OF_KIND[institution.kind].includes(role as Role))

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import { findInstitution, type Registry } from '../../shared/resources/registry.ts';
-import { ROLES, ROLES_OF_KIND, type Role } from './principal.ts';
+import { OPERATOR_ROLE, ROLES, ROLES_OF_KIND, type Role } from './principal.ts';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 64 } as const;
 
@@ -59,9 +59,12 @@ export class UserStore {
   ): Promise<StoredUser> {
     if (!USERNAME_PATTERN.test(input.username))
       throw new Error('username: 2-64 lower-case letters, digits, dot, dash or underscore');
+    const operator = input.institutionId === registry.service.id;
     const institution = findInstitution(registry, input.institutionId);
-    if (!institution) throw new Error(`institution: ${input.institutionId} is not in the registry`);
-    if (!ROLES_OF_KIND[institution.kind].includes(input.role as Role))
+    if (operator && input.role !== OPERATOR_ROLE)
+      throw new Error(`role: the service (${registry.service.id}) has one role, ${OPERATOR_ROLE}`);
+    if (!operator && !institution) throw new Error(`institution: ${input.institutionId} is not in the registry`);
+    if (institution && !ROLES_OF_KIND[institution.kind].includes(input.role as Role))
       throw new Error(
         `role: ${input.role} is not a role at a ${institution.kind} (one of ${ROLES_OF_KIND[institution.kind].join(', ')})`,
       );
@@ -69,7 +72,7 @@ export class UserStore {
     const salt = randomBytes(16);
     const user: StoredUser = {
       username: input.username,
-      institutionId: institution.id,
+      institutionId: input.institutionId,
       role: input.role as Role,
       salt: salt.toString('base64'),
       hash: (await derive(input.password, salt)).toString('base64'),

@@ -7,6 +7,7 @@ import type { VerificationRequest } from '../../shared/contract/verification-req
 import type { RequestView } from '../schemas.ts';
 
 export function institutionRefOf(registry: Registry, id: string): { id: string; name: string; nameZh: string } {
+  if (id === registry.service.id) return { id, name: 'Linkage service operations', nameZh: '联动平台运维' };
   const institution = findInstitution(registry, id);
   return { id, name: institution?.name ?? id, nameZh: institution?.nameZh ?? id };
 }

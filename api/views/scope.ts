@@ -19,6 +19,9 @@ export function maySeeCase(principal: Principal, application: StoredApplication,
       return prisonOfProcuratorate(registry, principal.institutionId) === application.prisonId;
     case 'ENFORCING_COURT':
       return application.dossier.judgments.some((j) => j.enforcingCourtId === principal.institutionId);
+    case 'SERVICE':
+      // The service's operators run its queues; they see no prisoner's case.
+      return false;
   }
 }
 

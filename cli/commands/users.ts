@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import { projectDataDir } from '../../local/endpoints-file.ts';
 import { EXIT_INVALID_INPUT } from '../exit-codes.ts';
 
-const ROLES = ['JUDGE', 'CLERK', 'PROCURATOR', 'ADMINISTRATOR'] as const;
+// The API's role names, spelled here so the help prints without loading the API's modules.
+const ROLES = ['JUDGE', 'CLERK', 'PROCURATOR', 'ADMINISTRATOR', 'OPERATOR (the service id only)'] as const;
 
 // Loaded when a users command runs, so the other commands start no slower.
 const userStore = async () => {
@@ -27,7 +28,10 @@ export function registerUsers(program: Command): void {
     .command('add')
     .description('add or replace a local console user; the password is read from standard input')
     .argument('<username>', 'e.g. ly-judge (lower case)')
-    .requiredOption('--institution <id>', 'institution id from config/institutions.json, e.g. FJ-LY-ZY')
+    .requiredOption(
+      '--institution <id>',
+      'institution id from config/institutions.json, e.g. FJ-LY-ZY (or its service id, LINKAGE, for an operator)',
+    )
     .requiredOption('--role <role>', ROLES.join(' | '))
     .addHelpText(
       'after',

@@ -23,6 +23,7 @@ const PrintPage = lazy(() => import('./pages/PrintPage.tsx'));
 const RequestsPage = lazy(() => import('./pages/RequestsPage.tsx'));
 const RejectionsPage = lazy(() => import('./pages/RejectionsPage.tsx'));
 const AccessPage = lazy(() => import('./pages/AccessPage.tsx'));
+const DeadLettersPage = lazy(() => import('./pages/DeadLettersPage.tsx'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
 
@@ -35,11 +36,12 @@ if (readToken()) {
   }
 }
 
-/** An enforcing court starts at its verification requests; everyone else at the case list. */
+/** An enforcing court starts at its verification requests, an operator at the dead letters, everyone else at the case list. */
 function HomeRedirect() {
   const { data: me } = useMe();
   if (!me) return null;
-  return <Navigate to={me.institution.kind === 'ENFORCING_COURT' ? '/requests' : '/cases'} replace />;
+  const home = { ENFORCING_COURT: '/requests', SERVICE: '/operations' } as Record<string, string>;
+  return <Navigate to={home[me.institution.kind] ?? '/cases'} replace />;
 }
 
 function RequireSignIn({ children }: { children: React.ReactNode }) {
@@ -70,6 +72,7 @@ const router = createBrowserRouter([
       { path: '/requests', element: <RequestsPage /> },
       { path: '/rejections', element: <RejectionsPage /> },
       { path: '/access', element: <AccessPage /> },
+      { path: '/operations', element: <DeadLettersPage /> },
     ],
   },
   { path: '*', element: <Navigate to="/" replace /> },

@@ -9,7 +9,7 @@ import type { Registry } from '../../shared/resources/registry.ts';
 import { tableName } from '../../shared/resources/tables.ts';
 import { createDocumentClient } from '../../shared/storage/clients.ts';
 import { sendBodies } from '../../cli/queue-io.ts';
-import { ROLES_OF_KIND, type Role } from '../../api/auth/principal.ts';
+import { OPERATOR_ROLE, ROLES_OF_KIND, type Role } from '../../api/auth/principal.ts';
 import { UserStore, usersFileIn } from '../../api/auth/user-store.ts';
 import type { LocalService } from '../service.ts';
 import {
@@ -126,5 +126,15 @@ export async function createDemoUsers(dataDir: string, registry: Registry): Prom
     await store.add(user, registry);
     users.push(user);
   }
+  // And one operator of the service itself, for the dead-letter page.
+  const operator = {
+    username: 'ops',
+    password: 'demo-ops',
+    institutionId: registry.service.id,
+    kind: 'SERVICE' as const,
+    role: OPERATOR_ROLE,
+  };
+  await store.add(operator, registry);
+  users.push(operator);
   return users;
 }

@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
 process.env.LINKAGE_CONSOLE_PORT ??= String(41000 + (process.pid % 9000));
 const port = Number(process.env.LINKAGE_CONSOLE_PORT);
 export const CONSOLE_URL = `http://127.0.0.1:${port}`;
+/** The demo's data folder: its endpoints.json names the embedded engines (operations.spec.ts uses them). */
+export const DEMO_DATA_DIR = `.data/browser-demo-${port}`;
 
 export default defineConfig({
   testDir: '.',
@@ -27,7 +29,7 @@ export default defineConfig({
     command: 'npm run --silent demo -- --serve',
     cwd: '../..',
     url: `${CONSOLE_URL}/api/health`,
-    env: { LINKAGE_CONSOLE_PORT: String(port), LINKAGE_LOG_LEVEL: 'ERROR' },
+    env: { LINKAGE_CONSOLE_PORT: String(port), LINKAGE_LOG_LEVEL: 'ERROR', LINKAGE_DEMO_DATA_DIR: DEMO_DATA_DIR },
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'ignore',

@@ -46,6 +46,21 @@ export async function apiGet<T>(path: string, params: Record<string, string | un
   return (await response.json()) as T;
 }
 
+/** A POST with the signed-in token; the JSON answer, or ApiError. */
+export async function apiPost<T>(path: string, body: unknown = {}): Promise<T> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${readToken() ?? ''}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status === 401) {
+    clearSession();
+    window.location.assign('/sign-in');
+  }
+  if (!response.ok) throw new ApiError(response.status, `${response.status}`);
+  return (await response.json()) as T;
+}
+
 export async function signIn(username: string, password: string): Promise<string | undefined> {
   const response = await fetch('/auth/token', {
     method: 'POST',

@@ -16,13 +16,18 @@ export function AppLayout() {
   const queryClient = useQueryClient();
   const kind = me?.institution.kind;
   const items = [
-    ...(kind !== 'ENFORCING_COURT' ? [{ key: '/cases', label: <Link to="/cases">{t('nav.cases')}</Link> }] : []),
+    ...(kind === 'SERVICE'
+      ? [{ key: '/operations', label: <Link to="/operations">{t('nav.deadLetters')}</Link> }]
+      : []),
+    ...(kind && kind !== 'ENFORCING_COURT' && kind !== 'SERVICE'
+      ? [{ key: '/cases', label: <Link to="/cases">{t('nav.cases')}</Link> }]
+      : []),
     ...(kind === 'ENFORCING_COURT'
       ? [{ key: '/requests', label: <Link to="/requests">{t('nav.requests')}</Link> }]
       : []),
     ...(kind === 'PROCURATORATE' ? [{ key: '/requests', label: <Link to="/requests">{t('nav.overdue')}</Link> }] : []),
     ...(kind === 'PROCURATORATE' ? [{ key: '/access', label: <Link to="/access">{t('nav.access')}</Link> }] : []),
-    ...(kind && kind !== 'PROCURATORATE'
+    ...(kind && kind !== 'PROCURATORATE' && kind !== 'SERVICE'
       ? [{ key: '/rejections', label: <Link to="/rejections">{t('nav.rejections')}</Link> }]
       : []),
   ];

@@ -202,12 +202,13 @@ export const PARTY: Record<string, Pair> = {
   HEARING_COURT: ['审理法院', 'Hearing court'],
   PROCURATORATE: ['派驻检察室', 'Procuratorate'],
 };
-export const INSTITUTION_KIND = PARTY;
+export const INSTITUTION_KIND: Record<string, Pair> = { ...PARTY, SERVICE: ['平台运维', 'Service operations'] };
 export const ROLE: Record<string, Pair> = {
   JUDGE: ['法官', 'Judge'],
   CLERK: ['书记员', 'Clerk'],
   PROCURATOR: ['检察官', 'Procurator'],
   ADMINISTRATOR: ['管理员', 'Administrator'],
+  OPERATOR: ['运维人员', 'Operator'],
 };
 export const RULING: Record<string, Pair> = {
   GRANTED: ['裁定减刑（假释）', 'Granted'],

@@ -1,7 +1,36 @@
 // Interface text: Simplified Chinese first, English second (same keys; a missing key fails the typecheck).
 export const zh = {
   app: { title: '财产性判项联动平台', skip: '跳到主要内容', language: 'English', signOut: '退出登录' },
-  nav: { cases: '案件列表', requests: '核实函', rejections: '退回记录', access: '调阅记录', overdue: '逾期核实函' },
+  nav: {
+    cases: '案件列表',
+    requests: '核实函',
+    rejections: '退回记录',
+    access: '调阅记录',
+    overdue: '逾期核实函',
+    deadLetters: '死信队列',
+  },
+  deadLetters: {
+    title: '死信队列（处理失败的报文）',
+    intro:
+      '多次处理仍失败的报文停留在死信队列中。排除原因（如代码缺陷、下游故障）后，可将其重新投递到原队列；重复投递不会产生重复结果。',
+    queue: '死信队列',
+    source: '原队列',
+    messages: '报文数',
+    empty: '所有死信队列均为空',
+    show: '查看',
+    redrive: '重新投递',
+    confirm: '将 {{queue}} 中的全部报文重新投递到原队列？',
+    redriven: '已重新投递 {{moved}} 条报文到 {{queue}}',
+    failedSends: '，{{failed}} 条投递失败，仍在死信队列中',
+    messageId: '报文编号',
+    schema: '报文类型',
+    sender: '发送方',
+    sentAt: '发送时间',
+    lastError: '最后一次错误',
+    receiveCount: '第 {{count}} 次接收时失败',
+    noError: '未记录错误（请查看日志）',
+    body: '报文内容',
+  },
   signIn: {
     title: '登录',
     username: '用户名',
@@ -142,12 +171,35 @@ export type Strings = typeof zh;
 
 export const en: Strings = {
   app: { title: 'Property-penalty linkage', skip: 'Skip to main content', language: '中文', signOut: 'Sign out' },
+  deadLetters: {
+    title: 'Dead-letter queues (messages that failed)',
+    intro:
+      'Messages that still failed after several attempts wait in a dead-letter queue. Once the cause is fixed (a code defect, an outage downstream), send them back to their queue; a second redrive changes nothing.',
+    queue: 'Dead-letter queue',
+    source: 'Source queue',
+    messages: 'Messages',
+    empty: 'Every dead-letter queue is empty',
+    show: 'Show',
+    redrive: 'Redrive',
+    confirm: 'Send every message of {{queue}} back to its source queue?',
+    redriven: '{{moved}} message(s) sent back to {{queue}}',
+    failedSends: '; {{failed}} could not be sent and stay in the dead-letter queue',
+    messageId: 'Message id',
+    schema: 'Schema',
+    sender: 'Sender',
+    sentAt: 'Sent',
+    lastError: 'Last error',
+    receiveCount: 'failed on receive {{count}}',
+    noError: 'no error kept (see the logs)',
+    body: 'Body',
+  },
   nav: {
     cases: 'Cases',
     requests: 'Verification requests',
     rejections: 'Rejections',
     access: 'Access record',
     overdue: 'Overdue requests',
+    deadLetters: 'Dead letters',
   },
   signIn: {
     title: 'Sign in',

@@ -42,8 +42,11 @@ describe('console API sign-in', () => {
       'GET /api/cases',
       'GET /api/cases/FJ-P01-2026-0101',
       'GET /api/me',
+      'GET /api/operations/dead-letters',
+      'GET /api/operations/dead-letters/{queue}',
       'GET /api/rejections',
       'GET /api/requests',
+      'POST /api/operations/dead-letters/{queue}/redrive',
     ]);
   });
 
