@@ -8,7 +8,8 @@ import type { Message, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import type { QueueDefinition } from '../shared/resources/queues.ts';
 import type { Registry } from '../shared/resources/registry.ts';
-import { LOCAL_FUNCTIONS, functionName, type LocalFunction, type QueueTrigger } from './functions.ts';
+import { functionName } from '../shared/resources/functions.ts';
+import { LOCAL_FUNCTIONS, type LocalFunction, type QueueTrigger } from './functions.ts';
 import {
   describeError,
   failedRecords,

@@ -5,10 +5,8 @@
 //   linkage-<stage>-evaluate.fifo           internal; re-evaluation requests grouped by prisoner
 // Each has a dead-letter queue named <name>-dlq (FIFO: <name>-dlq.fifo).
 
-import { isReceiver, isSender, type Registry } from './registry.ts';
-
-/** Function timeouts the queue attributes are derived from (seconds). */
-export const FUNCTION_TIMEOUT_SECONDS = { ingest: 30, evaluate: 60, sweep: 60 } as const;
+import { FUNCTION_TIMEOUT_SECONDS } from './functions.ts';
+import { isSender, type Registry } from './registry.ts';
 
 /** AWS's advice: a queue's visibility timeout at least six times its consumer's timeout. */
 export const VISIBILITY_FACTOR = 6;
@@ -77,11 +75,11 @@ export function institutionOfInboundQueue(stage: string, nameOrArn: string): str
   return name.startsWith(prefix) && !name.endsWith('-dlq') ? name.slice(prefix.length) : undefined;
 }
 
-/** Every queue of a stage: one inbound per sender, one outbound per receiver, the evaluate queue. */
+/** Every queue of a stage: one inbound per sender, one outbound per institution (all receive), the evaluate queue. */
 export function serviceQueues(stage: string, registry: Registry): QueueDefinition[] {
   return [
     ...registry.institutions.filter(isSender).map((inst) => inboundQueue(stage, inst.id)),
-    ...registry.institutions.filter(isReceiver).map((inst) => outboundQueue(stage, inst.id)),
+    ...registry.institutions.map((inst) => outboundQueue(stage, inst.id)),
     evaluateQueue(stage),
   ];
 }

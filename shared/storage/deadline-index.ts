@@ -1,9 +1,8 @@
 // The byDeadline index of the cases table: applications whose next check time has come.
 // It projects keys only: the person and the application are read from the table keys.
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DEADLINE_INDEX } from '../resources/tables.ts';
 import { applicationIdOfSk, personIdOfPk } from './keys.ts';
-
-export const DEADLINE_INDEX = 'byDeadline';
 
 export interface DueApplication {
   readonly personId: string;
