@@ -22,7 +22,7 @@ import { queueArnOf, sqsRecord } from '../local/lambda-event.ts';
 import { provision } from '../local/provision.ts';
 import { REGISTRY } from '../local/registry.ts';
 import { evaluateQueue, inboundQueue } from '../shared/resources/queues.ts';
-import { status } from '../test/builders/case.ts';
+import { status } from '../generators/case.ts';
 
 export const NODE22_PACKAGE = 'node@22.23.3';
 const toolDir = join(PROJECT_ROOT, '.cache', 'node22');

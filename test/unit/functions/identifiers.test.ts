@@ -8,7 +8,7 @@ import { queueOwner } from '../../../shared/pipeline/inbound/authenticate.ts';
 import { REGISTRY } from '../../../shared/pipeline/registry.ts';
 import { messageGroupOf } from '../../../shared/queues/evaluation-requests.ts';
 import { composeMessageId } from '../../../shared/queues/hashing.ts';
-import { PERSON_ID } from '../../builders/case.ts';
+import { PERSON_ID } from '../../../generators/case.ts';
 
 describe('message ids', () => {
   it('keep a plain application id readable', () => {
