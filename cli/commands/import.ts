@@ -19,7 +19,8 @@ import {
   writeCheckpoint,
   type Checkpoint,
 } from '../import-checkpoint.ts';
-import { sendBodies, withConnection } from '../queue-io.ts';
+import { sendBodies } from '../../shared/queues/batches.ts';
+import { withConnection } from '../queue-io.ts';
 import { REPORT_COLUMNS, STATUS_COLUMNS, headerProblems, statusFromRow } from '../status-csv.ts';
 
 interface CsvRow {

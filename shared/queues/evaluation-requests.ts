@@ -3,7 +3,7 @@
 import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod';
 import { personId } from '../contract/primitives.ts';
-import { sha256Hex } from './hashing.ts';
+import { sha256Hex } from '../ids/hashing.ts';
 import { evaluateQueueUrl, type QueueLocation } from './queue-urls.ts';
 
 /** The body of one message on `linkage-<stage>-evaluate.fifo`; written only by the service. */

@@ -5,7 +5,7 @@
 import type { FulfilmentFlag } from '../../contract/fulfilment-flag.ts';
 import type { FulfilmentFlagMessage } from '../../contract/messages.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
-import { composeMessageId } from '../../queues/hashing.ts';
+import { composeMessageId } from '../../ids/hashing.ts';
 import { sendToInstitution } from '../../queues/outbound.ts';
 import { findInstitution, type Registry } from '../../resources/registry.ts';
 import { recordAccess } from '../../storage/access-store.ts';

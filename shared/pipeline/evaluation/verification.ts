@@ -7,7 +7,7 @@ import type { Policy } from '../../contract/policy.ts';
 import type { VerificationRequest } from '../../contract/verification-request.ts';
 import { logger } from '../../powertools/logger.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
-import { composeMessageId, sha256Hex } from '../../queues/hashing.ts';
+import { composeMessageId, sha256Hex } from '../../ids/hashing.ts';
 import { sendToInstitution } from '../../queues/outbound.ts';
 import type { ReceivedStatus } from '../../rules/facts.ts';
 import type { VerificationNeed } from '../../rules/freshness.ts';

@@ -6,7 +6,7 @@ import { MESSAGE_ID_PATTERN } from '../../contract/primitives.ts';
 import type { RejectionMessage } from '../../contract/messages.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
 import { logger } from '../../powertools/logger.ts';
-import { composeMessageId, sha256Hex } from '../../queues/hashing.ts';
+import { composeMessageId, sha256Hex } from '../../ids/hashing.ts';
 import { sendToInstitution } from '../../queues/outbound.ts';
 import { quarantine } from '../../storage/quarantine-store.ts';
 import { dateOf } from '../../time/calendar.ts';

@@ -7,7 +7,7 @@ import { environmentVariables, readEnvironment } from '../../../shared/pipeline/
 import { queueOwner } from '../../../shared/pipeline/inbound/authenticate.ts';
 import { REGISTRY } from '../../../shared/pipeline/registry.ts';
 import { messageGroupOf } from '../../../shared/queues/evaluation-requests.ts';
-import { composeMessageId } from '../../../shared/queues/hashing.ts';
+import { composeMessageId } from '../../../shared/ids/hashing.ts';
 import { PERSON_ID } from '../../../generators/case.ts';
 
 describe('message ids', () => {
