@@ -18,7 +18,7 @@ import type { StoredRequest } from '../../storage/records.ts';
 import { markRequestSent, markRequestWithdrawn, putRequest } from '../../storage/request-store.ts';
 import { epochMs } from '../../time/calendar.ts';
 import { institutionOfKind } from '../registry.ts';
-import type { EvaluationDependencies } from './revisions.ts';
+import type { EvaluationDependencies } from './ledger.ts';
 
 /** The contract allows 1..100 item numbers; more than that asks about the whole judgment. */
 const MAX_ITEM_NOS = 100;
