@@ -10,7 +10,12 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { functionName, type FunctionName, type TableAccess } from '../../shared/resources/functions.ts';
+import {
+  functionName,
+  POWERTOOLS_ENVIRONMENT,
+  type FunctionName,
+  type TableAccess,
+} from '../../shared/resources/functions.ts';
 import type { QueueDefinition } from '../../shared/resources/queues.ts';
 import { TABLES, tableName, type TableId } from '../../shared/resources/tables.ts';
 import { functionBundling, FUNCTION_NODE_OPTIONS } from '../bundling.ts';
@@ -96,8 +101,7 @@ export class LinkageFunction extends NodejsFunction {
       environment: {
         STAGE: props.stage,
         QUEUE_URL_BASE: queueUrlBase(scope),
-        POWERTOOLS_SERVICE_NAME: 'linkage',
-        POWERTOOLS_METRICS_NAMESPACE: 'Linkage',
+        ...POWERTOOLS_ENVIRONMENT,
         POWERTOOLS_TRACE_ENABLED: String(props.settings.tracing),
         NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
       },

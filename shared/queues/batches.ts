@@ -8,7 +8,8 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 
-const MAX_BATCH_ENTRIES = 10;
+/** SendMessageBatch's and DeleteMessageBatch's limit on entries, and ReceiveMessage's on messages. */
+export const MAX_BATCH_ENTRIES = 10;
 /** SendMessageBatch's limit on the sum of the bodies (the classic 256 KiB). */
 const MAX_BATCH_BYTES = 256 * 1024;
 
@@ -56,7 +57,7 @@ export async function receiveSome(
   const response = await sqs.send(
     new ReceiveMessageCommand({
       QueueUrl: queueUrl,
-      MaxNumberOfMessages: 10,
+      MaxNumberOfMessages: MAX_BATCH_ENTRIES,
       WaitTimeSeconds: waitSeconds,
       MessageSystemAttributeNames: ['SentTimestamp'],
     }),

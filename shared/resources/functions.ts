@@ -123,6 +123,12 @@ export function tablesOf<N extends FunctionName>(name: N): (keyof Catalogue[N]['
   return Object.keys(FUNCTIONS[name].tables) as (keyof Catalogue[N]['tables'] & TableId)[];
 }
 
+/** What every function tells Powertools: its service name (logs, traces) and metrics namespace. */
+export const POWERTOOLS_ENVIRONMENT = {
+  POWERTOOLS_SERVICE_NAME: 'linkage',
+  POWERTOOLS_METRICS_NAMESPACE: 'Linkage',
+} as const;
+
 /** The deployed function name for a stage, e.g. `linkage-local-evaluate`. */
 export function functionName(stage: string, name: string): string {
   return `linkage-${stage}-${name}`;

@@ -11,6 +11,8 @@ import { isSender, type Registry } from './registry.ts';
 /** AWS's advice: a queue's visibility timeout at least six times its consumer's timeout. */
 export const VISIBILITY_FACTOR = 6;
 export const MAX_RECEIVE_COUNT = 4;
+/** What an institution's own systems take to process one outbound message, in seconds. */
+export const OUTBOUND_PROCESSING_SECONDS = 30;
 /** SQS's maximum message retention, 14 days; dead-letter queues always get it. */
 export const MAX_RETENTION_SECONDS = 14 * 24 * 3600;
 export const RETENTION_SECONDS = MAX_RETENTION_SECONDS;
@@ -59,9 +61,15 @@ export function inboundQueue(stage: string, institutionId: string): QueueDefinit
   );
 }
 
-/** Outbound queues are read by the institution's own systems; 30 s is their processing window. */
+/** Outbound queues are read by the institution's own systems: their processing window is the visibility timeout. */
 export function outboundQueue(stage: string, institutionId: string): QueueDefinition {
-  return definition('outbound', `linkage-${stage}-out-${institutionId}`, false, 30 / VISIBILITY_FACTOR, institutionId);
+  return definition(
+    'outbound',
+    `linkage-${stage}-out-${institutionId}`,
+    false,
+    OUTBOUND_PROCESSING_SECONDS / VISIBILITY_FACTOR,
+    institutionId,
+  );
 }
 
 export function evaluateQueue(stage: string): QueueDefinition {

@@ -22,6 +22,8 @@ import type { EvaluationDependencies } from './ledger.ts';
 
 /** The contract allows 1..100 item numbers; more than that asks about the whole judgment. */
 const MAX_ITEM_NOS = 100;
+/** Hex digits of the hash in a request id (`VR-` + 24: 96 bits, no collision in any real volume). */
+const REQUEST_ID_DIGITS = 24;
 
 async function send(
   deps: EvaluationDependencies,
@@ -83,7 +85,7 @@ export function requestIdFor(
   stored: readonly StoredRequest[],
 ): string {
   const round = stored.filter((r) => r.body.judgmentId === need.judgmentId && r.body.reason === need.reason).length;
-  return `VR-${sha256Hex(applicationId, need.judgmentId, need.reason, String(round + 1)).slice(0, 24)}`;
+  return `VR-${sha256Hex(applicationId, need.judgmentId, need.reason, String(round + 1)).slice(0, REQUEST_ID_DIGITS)}`;
 }
 
 /** Sends what a crash left unsent, then a new request for each need with none open. */
