@@ -6,7 +6,7 @@ import { parseCaseFile } from '../shared/contract/case-file.ts';
 import { evaluate } from '../shared/rules/evaluate.ts';
 import { factsFromMessages, type CaseFacts } from '../shared/rules/facts.ts';
 import { DEFAULT_POLICY } from '../shared/rules/policy.ts';
-import { caseArbitrary } from '../test/builders/arbitraries.ts';
+import { caseArbitrary } from '../generators/arbitraries.ts';
 import { interleaved } from './measure.ts';
 
 export interface EngineResult {

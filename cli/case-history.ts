@@ -1,12 +1,13 @@
 // Reads one application's state from the service's tables (layout in
 // shared/resources/tables.ts): the application item, its revisions in the decisions table
 // (the audit trail) and the verification requests sent about it.
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fulfilmentFlagBody, type FulfilmentFlag } from '../shared/contract/fulfilment-flag.ts';
 import { tableName } from '../shared/resources/tables.ts';
 import { getApplication, getApplicationLookup } from '../shared/storage/application-store.ts';
 import { decisionKey, prisonerPk, SK_PREFIX } from '../shared/storage/keys.ts';
 import { storedRequest, type StoredApplication, type StoredRequest } from '../shared/storage/records.ts';
+import { queryAll } from '../shared/storage/query-all.ts';
 
 export interface RevisionRecord {
   readonly revision: number;
@@ -54,18 +55,4 @@ export async function readCaseHistory(
     .map((item) => storedRequest.parse(item))
     .filter((r) => r.body.applicationId === applicationId);
   return { application, revisions: revisions.sort((a, b) => a.revision - b.revision), requests };
-}
-
-async function queryAll(
-  db: DynamoDBDocumentClient,
-  input: ConstructorParameters<typeof QueryCommand>[0],
-): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
-    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
-    start = page.LastEvaluatedKey as Record<string, unknown> | undefined;
-  } while (start);
-  return items;
 }

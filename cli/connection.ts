@@ -11,6 +11,7 @@ import { LOCAL_CREDENTIALS } from '../local/environment.ts';
 import { projectDataDir, readEndpointsFile } from '../local/endpoints-file.ts';
 import { REGISTRY } from '../local/registry.ts';
 import { EXIT_FAILURE } from './exit-codes.ts';
+import { queueUrl } from '../shared/queues/queue-urls.ts';
 
 export interface ServiceConnection {
   readonly target: 'local' | 'aws';
@@ -65,7 +66,7 @@ function localConnection(local: NonNullable<ReturnType<typeof readEndpointsFile>
     sqs,
     dynamodb,
     where: `local service (pid ${local.pid}, ${dataDir})`,
-    queueUrl: async (name) => `${local.queueUrlBase}/${name}`,
+    queueUrl: async (name) => queueUrl(local, name),
     close() {
       sqs.destroy();
       dynamodb.destroy();

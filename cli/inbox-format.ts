@@ -5,7 +5,7 @@ import type { FulfilmentFlag } from '../shared/contract/fulfilment-flag.ts';
 import type { Rejection } from '../shared/contract/rejection.ts';
 import type { VerificationRequest } from '../shared/contract/verification-request.ts';
 import { formatYuan } from '../shared/rules/money.ts';
-import { formatRemedies } from './remedy-format.ts';
+import { formatRemedies } from '../shared/operations/remedy-format.ts';
 
 export function formatMessage(text: string): string {
   let value: unknown;

@@ -7,7 +7,7 @@
 // then retries and finally dead-letters.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { InboundMessage } from '../shared/contract/messages.ts';
+import type { InboundMessage, InboundMessageOf } from '../shared/contract/messages.ts';
 import { logger } from '../shared/powertools/logger.ts';
 import { count, METRIC } from '../shared/powertools/metrics.ts';
 import { withPowertools } from '../shared/powertools/middleware.ts';
@@ -16,7 +16,13 @@ import type { IngestDependencies } from '../shared/pipeline/inbound/outcomes.ts'
 import { receiveRecord, type Accept, type IngestOutcome } from '../shared/pipeline/inbound/receive.ts';
 import type { ReceivedRecord } from '../shared/pipeline/inbound/reject.ts';
 import { lazyDependencies } from '../shared/pipeline/runtime.ts';
-import type { SendingKind } from '../shared/resources/registry.ts';
+import {
+  FUNCTIONS,
+  kindOfFunction,
+  tablesOf,
+  type IngestFunctionName,
+  type SchemaOfFunction,
+} from '../shared/resources/functions.ts';
 import { recordFailure } from '../shared/storage/failure-store.ts';
 
 export type AcceptMessage<M extends InboundMessage> = (
@@ -25,23 +31,38 @@ export type AcceptMessage<M extends InboundMessage> = (
   record: ReceivedRecord,
 ) => Promise<IngestOutcome>;
 
-export function ingestHandler<M extends InboundMessage>(
-  kind: SendingKind,
-  accept: AcceptMessage<M>,
+/** The message an ingest function accepts: the schema its catalogue entry names. */
+export type MessageOf<N extends IngestFunctionName> = InboundMessageOf<SchemaOfFunction<N>>;
+
+/** The catalogue grants the idempotency table exactly to the functions that accept once per message. */
+export function checkIdempotencyGrant(name: IngestFunctionName, once: boolean): void {
+  const granted = 'idempotency' in FUNCTIONS[name].tables;
+  if (granted !== once)
+    throw new Error(
+      once
+        ? `${name} accepts once per message but the function catalogue grants it no idempotency table`
+        : `${name} is granted the idempotency table but does not accept once per message`,
+    );
+}
+
+export function ingestHandler<N extends IngestFunctionName>(
+  name: N,
+  accept: AcceptMessage<MessageOf<NoInfer<N>>>,
   once?: OncePerMessage,
 ) {
-  const dependencies = lazyDependencies<'cases' | 'quarantine' | 'idempotency'>(
-    once ? ['cases', 'quarantine', 'idempotency'] : ['cases', 'quarantine'],
-  );
+  checkIdempotencyGrant(name, once !== undefined);
+  const kind = kindOfFunction(name);
+  // The tables the catalogue grants; `idempotency` is among them only when `once` is given.
+  const dependencies = lazyDependencies(tablesOf(name) as ('cases' | 'quarantine' | 'idempotency')[]);
   const processor = new BatchProcessor(EventType.SQS);
   let acceptor: Accept | undefined;
   /** The function's name, from the invocation's context: kept with a failure for the DLQ tools. */
-  let functionName = `ingest (${kind})`;
+  let functionName: string = name;
 
   async function handleRecord(record: SQSRecord): Promise<IngestOutcome> {
     const deps = dependencies();
     acceptor ??= ((plain: Accept) => (once ? once.wrap(plain, deps.env.tables.idempotency) : plain))(
-      (message, received) => accept(deps, message as M, received),
+      (message, received) => accept(deps, message as MessageOf<N>, received),
     );
     try {
       const outcome = await receiveRecord(deps, kind, record, acceptor);

@@ -17,9 +17,7 @@ export function assertStage(stage: unknown): string {
   return stage;
 }
 
-export function functionName(stage: string, name: string): string {
-  return `linkage-${stage}-${name}`;
-}
+export { functionName } from '../shared/resources/functions.ts';
 
 export function queueArn(scope: IConstruct, queueName: string): string {
   return Stack.of(scope).formatArn({ service: 'sqs', resource: queueName, arnFormat: ArnFormat.NO_RESOURCE_NAME });

@@ -145,6 +145,6 @@ function operatorAccessOf(
     stage: options.stage,
     registry: options.registry,
     quarantineTable: tableName(options.stage, 'quarantine'),
-    queueUrl: async (name) => queueUrl({ stage: options.stage, queueUrlBase: queues.queueUrlBase }, name),
+    queueUrl: async (name) => queueUrl({ queueUrlBase: queues.queueUrlBase }, name),
   };
 }

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { formatRemedies } from '../cli/remedy-format.ts';
+import { formatRemedies } from '../shared/operations/remedy-format.ts';
 import { table } from './console.ts';
 import { checkRun, storyOutcomes, type Check } from './demo/checks.ts';
 import { runScenario } from './demo/run-scenario.ts';
@@ -16,6 +16,7 @@ import type { Invocation } from './runner.ts';
 import { BLOCK_THEN_CLEAR, createDemoUsers, playConsoleStory } from './demo/console-story.ts';
 import { ensureConsoleBuilt, startConsoleServer, type ConsoleServer } from './console-server.ts';
 import { writeEndpointsFile } from './endpoints-file.ts';
+import { queueUrl } from '../shared/queues/queue-urls.ts';
 
 const serveAfter = process.argv.includes('--serve');
 let consoleServer: ConsoleServer | undefined;
@@ -123,7 +124,7 @@ async function nothingFailed(service: LocalService): Promise<Check> {
   for (const queue of service.provisioned.queues) {
     const { Attributes = {} } = await service.clients.sqs.send(
       new GetQueueAttributesCommand({
-        QueueUrl: `${service.endpoints.queueUrlBase}/${queue.definition.dlqName}`,
+        QueueUrl: queueUrl(service.endpoints, queue.definition.dlqName),
         AttributeNames: ['ApproximateNumberOfMessages'],
       }),
     );

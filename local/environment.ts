@@ -1,6 +1,7 @@
 // The configuration local mode gives the functions and the CLI: the same variables a
 // deployed function reads on AWS (STAGE, QUEUE_URL_BASE, one per table), with the SDK's own
 // endpoint variables pointing at the embedded engines and dummy static credentials.
+import { POWERTOOLS_ENVIRONMENT } from '../shared/resources/functions.ts';
 import { TABLES, tableName, type TableId } from '../shared/resources/tables.ts';
 import type { Engines } from './engines.ts';
 
@@ -38,8 +39,7 @@ export function serviceVariables(endpoints: ServiceEndpoints, logLevel: string):
     STAGE: endpoints.stage,
     QUEUE_URL_BASE: endpoints.queueUrlBase,
     ...tableVariables(endpoints.stage),
-    POWERTOOLS_SERVICE_NAME: 'linkage',
-    POWERTOOLS_METRICS_NAMESPACE: 'Linkage',
+    ...POWERTOOLS_ENVIRONMENT,
     // No CloudWatch agent or X-Ray daemon here: metrics would only print EMF lines.
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_TRACE_ENABLED: 'false',

@@ -1,15 +1,10 @@
-// The functions local mode runs and what triggers each: the same handler modules, queues,
-// batch settings and timeouts as the deployed stack.
-import {
-  FUNCTION_TIMEOUT_SECONDS,
-  evaluateQueue,
-  inboundQueue,
-  type QueueDefinition,
-} from '../shared/resources/queues.ts';
-import { EVENT_SOURCES, SWEEP_RATE_MINUTES } from '../shared/resources/event-sources.ts';
+// The functions local mode runs and what triggers each, derived from the function catalogue
+// (shared/resources/functions.ts): the same handler modules, queues, batch settings and
+// timeouts as the deployed stack.
+import { EVENT_SOURCES } from '../shared/resources/event-sources.ts';
+import { FUNCTIONS, FUNCTION_NAMES, type FunctionName, type Trigger } from '../shared/resources/functions.ts';
+import { evaluateQueue, inboundQueue, type QueueDefinition } from '../shared/resources/queues.ts';
 import type { Registry } from '../shared/resources/registry.ts';
-
-export type FunctionName = 'ingest-status' | 'ingest-dossier' | 'ingest-ruling' | 'evaluate' | 'sweep-deadlines';
 
 export interface QueueTrigger {
   readonly kind: 'sqs';
@@ -35,50 +30,34 @@ export interface LocalFunction {
 
 const handlerModule = (name: FunctionName) => new URL(`../functions/${name}/handler.ts`, import.meta.url);
 
-function inboundOf(kind: 'ENFORCING_COURT' | 'PRISON' | 'HEARING_COURT') {
-  return (stage: string, registry: Registry) =>
-    registry.institutions.filter((inst) => inst.kind === kind).map((inst) => inboundQueue(stage, inst.id));
+/** The local poller or timer of a catalogue trigger (LINKAGE_BATCHING_WINDOW_SECONDS overrides the window). */
+function localTrigger(trigger: Trigger): QueueTrigger | ScheduleTrigger {
+  switch (trigger.type) {
+    case 'inbound':
+      return {
+        kind: 'sqs',
+        queues: (stage, registry) =>
+          registry.institutions
+            .filter((inst) => inst.kind === trigger.kind)
+            .map((inst) => inboundQueue(stage, inst.id)),
+        batchSize: EVENT_SOURCES.inbound.batchSize,
+        batchingWindowSeconds: EVENT_SOURCES.inbound.batchingWindowSeconds,
+      };
+    case 'evaluate-queue':
+      return {
+        kind: 'sqs',
+        queues: (stage) => [evaluateQueue(stage)],
+        batchSize: EVENT_SOURCES.evaluate.batchSize,
+        batchingWindowSeconds: 0,
+      };
+    case 'schedule':
+      return { kind: 'schedule', rateMinutes: trigger.rateMinutes };
+  }
 }
 
-function ingest(name: FunctionName, kind: 'ENFORCING_COURT' | 'PRISON' | 'HEARING_COURT'): LocalFunction {
-  return {
-    name,
-    module: handlerModule(name),
-    timeoutSeconds: FUNCTION_TIMEOUT_SECONDS.ingest,
-    // The deployed settings (LINKAGE_BATCHING_WINDOW_SECONDS overrides the window locally).
-    trigger: {
-      kind: 'sqs',
-      queues: inboundOf(kind),
-      batchSize: EVENT_SOURCES.inbound.batchSize,
-      batchingWindowSeconds: EVENT_SOURCES.inbound.batchingWindowSeconds,
-    },
-  };
-}
-
-export const LOCAL_FUNCTIONS: readonly LocalFunction[] = [
-  ingest('ingest-status', 'ENFORCING_COURT'),
-  ingest('ingest-dossier', 'PRISON'),
-  ingest('ingest-ruling', 'HEARING_COURT'),
-  {
-    name: 'evaluate',
-    module: handlerModule('evaluate'),
-    timeoutSeconds: FUNCTION_TIMEOUT_SECONDS.evaluate,
-    trigger: {
-      kind: 'sqs',
-      queues: (stage) => [evaluateQueue(stage)],
-      batchSize: EVENT_SOURCES.evaluate.batchSize,
-      batchingWindowSeconds: EVENT_SOURCES.evaluate.batchingWindowSeconds,
-    },
-  },
-  {
-    name: 'sweep-deadlines',
-    module: handlerModule('sweep-deadlines'),
-    timeoutSeconds: FUNCTION_TIMEOUT_SECONDS.sweep,
-    trigger: { kind: 'schedule', rateMinutes: SWEEP_RATE_MINUTES },
-  },
-];
-
-/** The deployed function name for a stage, e.g. `linkage-local-evaluate`. */
-export function functionName(stage: string, name: FunctionName): string {
-  return `linkage-${stage}-${name}`;
-}
+export const LOCAL_FUNCTIONS: readonly LocalFunction[] = FUNCTION_NAMES.map((name) => ({
+  name,
+  module: handlerModule(name),
+  timeoutSeconds: FUNCTIONS[name].timeoutSeconds,
+  trigger: localTrigger(FUNCTIONS[name].trigger),
+}));

@@ -3,7 +3,8 @@
 // batch response the way the SQS event source reads it.
 import type { Message } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse } from 'aws-lambda';
-import { functionName, type LocalFunction } from './functions.ts';
+import { functionName } from '../shared/resources/functions.ts';
+import type { LocalFunction } from './functions.ts';
 
 export type Handler = (event: unknown, context: Context) => Promise<unknown>;
 

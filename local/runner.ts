@@ -8,7 +8,8 @@ import type { Message, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import type { QueueDefinition } from '../shared/resources/queues.ts';
 import type { Registry } from '../shared/resources/registry.ts';
-import { LOCAL_FUNCTIONS, functionName, type LocalFunction, type QueueTrigger } from './functions.ts';
+import { functionName } from '../shared/resources/functions.ts';
+import { LOCAL_FUNCTIONS, type LocalFunction, type QueueTrigger } from './functions.ts';
 import {
   describeError,
   failedRecords,
@@ -21,6 +22,7 @@ import { lambdaContext, queueArnOf, scheduledEvent, sqsRecord } from './lambda-e
 import { receiveBatch } from './receive-batch.ts';
 import { Serial } from './serial.ts';
 import { queuesEmpty, settleBatch } from './settle.ts';
+import { queueUrl } from '../shared/queues/queue-urls.ts';
 
 export interface Invocation {
   readonly functionName: string;
@@ -133,10 +135,10 @@ export class EventSourceRunner {
 
   private async poll(fn: LoadedFunction, trigger: QueueTrigger, queue: QueueDefinition): Promise<void> {
     const { sqs, queueUrlBase, region, accountId } = this.options;
-    const queueUrl = `${queueUrlBase}/${queue.name}`;
+    const url = queueUrl({ queueUrlBase }, queue.name);
     const queueArn = queueArnOf(region, accountId, queue.name);
     const settings = {
-      queueUrl,
+      queueUrl: url,
       batchSize: trigger.batchSize,
       batchingWindowSeconds: queue.fifo ? 0 : (this.options.batchingWindowSeconds ?? trigger.batchingWindowSeconds),
       fifo: queue.fifo,
@@ -156,7 +158,7 @@ export class EventSourceRunner {
         const messages = await receiveBatch(sqs, settings, this.abort.signal);
         if (messages.length === 0) continue;
         // Once received, a batch is always handed to the function, even during shutdown.
-        await fn.serial.run(() => this.deliver(fn, queue, queueUrl, queueArn, messages));
+        await fn.serial.run(() => this.deliver(fn, queue, url, queueArn, messages));
       } catch (error) {
         if (this.abort.signal.aborted) return;
         // The engine is unreachable or refused a call: the messages come back by themselves.
@@ -216,7 +218,7 @@ export class EventSourceRunner {
         this.loaded.every((fn) => fn.serial.pending === 0) &&
         (await queuesEmpty(
           this.options.sqs,
-          this.consumedQueues.map((q) => `${this.options.queueUrlBase}/${q.name}`),
+          this.consumedQueues.map((q) => queueUrl(this.options, q.name)),
         ))
           ? quietChecks + 1
           : 0;

@@ -1,8 +1,8 @@
 // `node scripts/generate-registry.ts 5000 /tmp/registry-5000.json`: a national registry of N
-// institutions (test/builders/registry.ts), for `npm run synth -- -c registry=FILE` and
+// institutions (generators/registry.ts), for `npm run synth -- -c registry=FILE` and
 // `LINKAGE_REGISTRY_FILE=FILE npm start`.
 import { writeFileSync } from 'node:fs';
-import { generateRegistry } from '../test/builders/registry.ts';
+import { generateRegistry } from '../generators/registry.ts';
 
 const [size, file] = process.argv.slice(2);
 if (!size || !file) {

@@ -22,7 +22,8 @@ import { queueArnOf, sqsRecord } from '../local/lambda-event.ts';
 import { provision } from '../local/provision.ts';
 import { REGISTRY } from '../local/registry.ts';
 import { evaluateQueue, inboundQueue } from '../shared/resources/queues.ts';
-import { status } from '../test/builders/case.ts';
+import { status } from '../generators/case.ts';
+import { queueUrl } from '../shared/queues/queue-urls.ts';
 
 export const NODE22_PACKAGE = 'node@22.23.3';
 const toolDir = join(PROJECT_ROOT, '.cache', 'node22');
@@ -87,7 +88,7 @@ try {
   };
 
   const receive = async (queueName: string) => {
-    const url = `${endpoints.queueUrlBase}/${queueName}`;
+    const url = queueUrl(endpoints, queueName);
     const received = await clients.sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: url,
@@ -103,7 +104,7 @@ try {
 
   const inbound = inboundQueue(endpoints.stage, 'FJ-LY-XL').name;
   await clients.sqs.send(
-    new SendMessageCommand({ QueueUrl: `${endpoints.queueUrlBase}/${inbound}`, MessageBody: JSON.stringify(status()) }),
+    new SendMessageCommand({ QueueUrl: queueUrl(endpoints, inbound), MessageBody: JSON.stringify(status()) }),
   );
   const statusRecords = await receive(inbound);
   const ingested = await invoke('ingest-status', { Records: statusRecords });

@@ -1,7 +1,7 @@
-// The deployment at national scale: synthesize generated registries (test/builders/registry.ts)
+// The deployment at national scale: synthesize generated registries (generators/registry.ts)
 // and report synth time, stacks, resources per institution and the fullest template against
 // CloudFormation's limits, beside the ceiling of the single-stack design this replaced.
-import { generateRegistry } from '../../test/builders/registry.ts';
+import { generateRegistry } from '../../generators/registry.ts';
 import { fmt, type Row } from '../report.ts';
 import { CLOUDFORMATION_LIMITS, LIMIT_MARGIN, measureSynth, type SynthMeasure } from './synth-scale.ts';
 

@@ -8,18 +8,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { functionBundling, FUNCTION_NODE_OPTIONS, FUNCTION_RUNTIME } from '../../infra/bundling.ts';
-import { FUNCTION_NAMES, PROJECT_ROOT, type FunctionName } from '../../infra/constructs/linkage-function.ts';
+import { PROJECT_ROOT } from '../../infra/constructs/linkage-function.ts';
+import { FUNCTION_NAMES, type FunctionName } from '../../shared/resources/functions.ts';
 import { localClients, destroyClients } from '../../local/clients.ts';
 import { startEngines } from '../../local/engines.ts';
 import { endpointsOf, functionEnvironment, type ServiceEndpoints } from '../../local/environment.ts';
 import { provision } from '../../local/provision.ts';
 import { REGISTRY } from '../../shared/pipeline/registry.ts';
-import { outboundQueue } from '../../shared/resources/queues.ts';
 import { tableName } from '../../shared/resources/tables.ts';
 import { median } from '../measure.ts';
 import { bundle, bundleEmptyHandler, type BundleTarget } from './bundle.ts';
 import { firstContext, firstEvent } from './first-events.ts';
 import { timeInit, type InitSample } from './init-time.ts';
+import { outboundQueueUrl } from '../../shared/queues/queue-urls.ts';
 
 /** The China regions have no Lambda X-Ray: their bundles leave the tracer out. */
 const TRACING = false;
@@ -86,7 +87,7 @@ export async function benchColdStart(samples: number, progress: (line: string) =
     );
     const floorEvent = {
       table: tableName(endpoints.stage, 'cases'),
-      queueUrl: `${endpoints.queueUrlBase}/${outboundQueue(endpoints.stage, 'FJ-LY-ZY').name}`,
+      queueUrl: outboundQueueUrl(endpoints, 'FJ-LY-ZY'),
     };
     progress(`cold start: ${samples} starts of each, alternating with the empty handler and the floor`);
     const emptySamples: InitSample[] = [];

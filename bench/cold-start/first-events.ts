@@ -3,8 +3,8 @@
 // so each fresh process does the same work. The builders are the test suite's, so every
 // message is contract-valid.
 import type { Message } from '@aws-sdk/client-sqs';
-import { personIdFrom, dossier, ruling, status } from '../../test/builders/case.ts';
-import type { FunctionName } from '../../infra/constructs/linkage-function.ts';
+import { personIdFrom, dossier, ruling, status } from '../../generators/case.ts';
+import type { FunctionName } from '../../shared/resources/functions.ts';
 import { messageGroupOf } from '../../shared/queues/evaluation-requests.ts';
 import { evaluateQueue, inboundQueue } from '../../shared/resources/queues.ts';
 import { LOCAL_ACCOUNT_ID } from '../../local/engines.ts';

@@ -3,8 +3,8 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { listingOf } from '../../shared/storage/application-store.ts';
 import { applicationKey, applicationLookupKey } from '../../shared/storage/keys.ts';
-import { personIdFrom } from '../../test/builders/case.ts';
-import { dossier } from '../../test/builders/case.ts';
+import { personIdFrom } from '../../generators/case.ts';
+import { dossier } from '../../generators/case.ts';
 
 const DECISIONS = ['CLEAR', 'FLAG', 'BLOCK', 'CLEAR', 'CLEAR', 'REVOKE'] as const;
 

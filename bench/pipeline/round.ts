@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { FulfilmentFlag } from '../../shared/contract/fulfilment-flag.ts';
 import { serviceInstant } from '../../shared/pipeline/clock.ts';
-import { inboundQueue, outboundQueue } from '../../shared/resources/queues.ts';
 import { LOCAL_CREDENTIALS } from '../../local/environment.ts';
 import type { Invocation } from '../../local/runner.ts';
 import { startLocalService, type LocalService } from '../../local/service.ts';
@@ -23,6 +22,7 @@ import { countEngineUnits, emptyEngineUnits, type EngineUnits } from './engine-c
 import { FlagWatch } from './flag-watch.ts';
 import { sendAsFastAsPossible, sendAtRate, type Outgoing } from './traffic.ts';
 import { HEARING_COURT, type Prisoner, type StatusUpdate, type Workload } from './workload.ts';
+import { inboundQueueUrl, outboundQueueUrl } from '../../shared/queues/queue-urls.ts';
 
 export type PhaseName = 'dossiers' | 'statuses' | 'paced';
 
@@ -121,9 +121,8 @@ export async function pipelineRound(settings: RoundSettings): Promise<{ phases: 
     };
     const institutions = client();
     logCalls(institutions, 'sqs', 'institutions', sink);
-    watch = new FlagWatch(client(), `${endpoints.queueUrlBase}/${outboundQueue(endpoints.stage, HEARING_COURT).name}`);
-    const inbound = (institutionId: string) =>
-      `${endpoints.queueUrlBase}/${inboundQueue(endpoints.stage, institutionId).name}`;
+    watch = new FlagWatch(client(), outboundQueueUrl(endpoints, HEARING_COURT));
+    const inbound = (institutionId: string) => inboundQueueUrl(endpoints, institutionId);
     const dossiersOf = (w: Workload): Outgoing[] =>
       w.prisoners.map((p) => ({ queueUrl: inbound(p.prisonId), body: () => JSON.stringify(p.dossier) }));
     const statusesOf = (updates: readonly StatusUpdate[]): Outgoing[] =>

@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import type { EnforcementStatusMessage, ReductionDossierMessage } from '../../shared/contract/messages.ts';
 import { itemKey } from '../../shared/contract/primitives.ts';
 import { addDays } from '../../shared/time/calendar.ts';
-import { personIdFrom } from '../../test/builders/case.ts';
-import { caseArbitrary } from '../../test/builders/arbitraries.ts';
+import { personIdFrom } from '../../generators/case.ts';
+import { caseArbitrary } from '../../generators/arbitraries.ts';
 
 export const PRISONS = ['FJ-P01', 'FJ-P02'] as const;
 export const ENFORCING_COURTS = ['FJ-LY-XL', 'FJ-LY-ZP', 'FJ-XM-SM'] as const;

@@ -8,7 +8,7 @@ import { SingleBar } from 'cli-progress';
 import { parse } from 'csv-parse/sync';
 import { inboundQueue } from '../../shared/resources/queues.ts';
 import { findInstitution } from '../../shared/resources/registry.ts';
-import { formatInstant } from '../../shared/time/calendar.ts';
+import { serviceInstant } from '../../shared/pipeline/clock.ts';
 import { REGISTRY } from '../../local/registry.ts';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT } from '../exit-codes.ts';
 import {
@@ -19,7 +19,8 @@ import {
   writeCheckpoint,
   type Checkpoint,
 } from '../import-checkpoint.ts';
-import { sendBodies, withConnection } from '../queue-io.ts';
+import { MAX_BATCH_ENTRIES, sendBodies } from '../../shared/queues/batches.ts';
+import { withConnection } from '../queue-io.ts';
 import { REPORT_COLUMNS, STATUS_COLUMNS, headerProblems, statusFromRow } from '../status-csv.ts';
 
 interface CsvRow {
@@ -91,7 +92,8 @@ export function registerImport(program: Command): void {
         if (showBar)
           bar.start(records.length, records.length - pending.length, { sent: state.sent, rejected: state.rejected });
         const rejectedNow: Rejected[] = [];
-        const sentAt = formatInstant(Date.now(), -new Date().getTimezoneOffset());
+        // The service's offset (UTC+8), whatever the operator's machine is set to.
+        const sentAt = serviceInstant(Date.now());
         let chunk: { rows: CsvRow[]; bodies: string[]; rejected: Rejected[] } = { rows: [], bodies: [], rejected: [] };
 
         const flush = async (): Promise<boolean> => {
@@ -131,7 +133,8 @@ export function registerImport(program: Command): void {
                 );
           if (result.ok) chunk.bodies.push(JSON.stringify(result.message));
           else chunk.rejected.push({ row, problems: result.problems });
-          if (chunk.bodies.length === 10 && !(await flush())) return void (process.exitCode = EXIT_FAILURE);
+          if (chunk.bodies.length === MAX_BATCH_ENTRIES && !(await flush()))
+            return void (process.exitCode = EXIT_FAILURE);
         }
         if (!(await flush())) return void (process.exitCode = EXIT_FAILURE);
         if (showBar) bar.stop();

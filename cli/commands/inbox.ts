@@ -7,7 +7,8 @@ import { findInstitution } from '../../shared/resources/registry.ts';
 import { REGISTRY } from '../../local/registry.ts';
 import { EXIT_INVALID_INPUT } from '../exit-codes.ts';
 import { formatMessage } from '../inbox-format.ts';
-import { acknowledge, receiveSome, withConnection } from '../queue-io.ts';
+import { acknowledge, receiveSome } from '../../shared/queues/batches.ts';
+import { withConnection } from '../queue-io.ts';
 
 interface InboxOptions {
   readonly as: string;

@@ -6,7 +6,8 @@ import { findInstitution, isSender } from '../../shared/resources/registry.ts';
 import { REGISTRY } from '../../local/registry.ts';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT } from '../exit-codes.ts';
 import { readMessages, type OutgoingMessage } from '../message-files.ts';
-import { sendBodies, withConnection } from '../queue-io.ts';
+import { sendBodies } from '../../shared/queues/batches.ts';
+import { withConnection } from '../queue-io.ts';
 
 interface SendOptions {
   readonly as?: string;

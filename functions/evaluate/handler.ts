@@ -11,9 +11,10 @@ import { count, METRIC } from '../../shared/powertools/metrics.ts';
 import { withPowertools } from '../../shared/powertools/middleware.ts';
 import { evaluatePrisoner } from '../../shared/pipeline/evaluation/evaluate-prisoner.ts';
 import { lazyDependencies } from '../../shared/pipeline/runtime.ts';
+import { tablesOf } from '../../shared/resources/functions.ts';
 import { parseEvaluationRequest, type EvaluationRequest } from '../../shared/queues/evaluation-requests.ts';
 
-const dependencies = lazyDependencies(['cases', 'decisions', 'access'] as const);
+const dependencies = lazyDependencies(tablesOf('evaluate'));
 const processor = new SqsFifoPartialProcessorAsync();
 
 async function handleRecord(record: SQSRecord): Promise<void> {

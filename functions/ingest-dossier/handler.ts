@@ -2,4 +2,4 @@
 import { acceptDossier } from '../../shared/pipeline/inbound/accept-dossier.ts';
 import { ingestHandler } from '../ingest-handler.ts';
 
-export const handler = ingestHandler('PRISON', acceptDossier);
+export const handler = ingestHandler('ingest-dossier', acceptDossier);

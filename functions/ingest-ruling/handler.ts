@@ -4,4 +4,4 @@ import { acceptRuling } from '../../shared/pipeline/inbound/accept-ruling.ts';
 import { oncePerMessage } from '../../shared/pipeline/inbound/idempotency.ts';
 import { ingestHandler } from '../ingest-handler.ts';
 
-export const handler = ingestHandler('HEARING_COURT', acceptRuling, oncePerMessage('ingest-ruling'));
+export const handler = ingestHandler('ingest-ruling', acceptRuling, oncePerMessage('ingest-ruling'));

@@ -2,4 +2,4 @@
 import { acceptStatus } from '../../shared/pipeline/inbound/accept-status.ts';
 import { ingestHandler } from '../ingest-handler.ts';
 
-export const handler = ingestHandler('ENFORCING_COURT', acceptStatus);
+export const handler = ingestHandler('ingest-status', acceptStatus);

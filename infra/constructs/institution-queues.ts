@@ -12,7 +12,7 @@ import { AccountPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { inboundQueue, outboundQueue } from '../../shared/resources/queues.ts';
-import { isReceiver, isSender, roleArnOf, type Institution } from '../../shared/resources/registry.ts';
+import { isSender, roleArnOf, type Institution } from '../../shared/resources/registry.ts';
 import type { Partition } from '../deployment-settings.ts';
 import { queueArn, viaService } from '../naming.ts';
 import { LinkageQueue } from './linkage-queue.ts';
@@ -38,7 +38,7 @@ export class InstitutionQueues extends Construct {
   readonly institution: Institution;
   /** Present for institutions that send (prisons, enforcing courts, hearing courts). */
   readonly inbound?: LinkageQueue;
-  readonly outbound?: LinkageQueue;
+  readonly outbound: LinkageQueue;
 
   constructor(scope: Construct, id: string, props: InstitutionQueuesProps) {
     super(scope, id);
@@ -64,19 +64,18 @@ export class InstitutionQueues extends Construct {
       ownQueues.push(queueArn(this, definition.name));
     }
 
-    if (isReceiver(institution)) {
-      const definition = outboundQueue(stage, institution.id);
-      this.outbound = new LinkageQueue(this, 'Outbound', { definition, key });
-      this.outbound.queue.addToResourcePolicy(
-        new PolicyStatement({
-          sid: 'InstitutionReceives',
-          principals: [account],
-          actions: OUTBOUND_READ_ACTIONS,
-          resources: [this.outbound.queue.queueArn],
-        }),
-      );
-      ownQueues.push(queueArn(this, definition.name));
-    }
+    // Every institution receives: flags, copies, verification requests or rejections.
+    const outbound = outboundQueue(stage, institution.id);
+    this.outbound = new LinkageQueue(this, 'Outbound', { definition: outbound, key });
+    this.outbound.queue.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'InstitutionReceives',
+        principals: [account],
+        actions: OUTBOUND_READ_ACTIONS,
+        resources: [this.outbound.queue.queueArn],
+      }),
+    );
+    ownQueues.push(queueArn(this, outbound.name));
 
     // One statement per institution keeps the key policy small (32 KB is KMS's limit).
     key.addToResourcePolicy(

@@ -10,20 +10,17 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import {
+  functionName,
+  POWERTOOLS_ENVIRONMENT,
+  type FunctionName,
+  type TableAccess,
+} from '../../shared/resources/functions.ts';
 import type { QueueDefinition } from '../../shared/resources/queues.ts';
 import { TABLES, tableName, type TableId } from '../../shared/resources/tables.ts';
 import { functionBundling, FUNCTION_NODE_OPTIONS } from '../bundling.ts';
 import { lambdaArchitecture, lambdaRuntime, type RegionSettings } from '../deployment-settings.ts';
-import { functionName, queueArn, queueUrlBase, tableArn, viaService } from '../naming.ts';
-
-export const FUNCTION_NAMES = [
-  'ingest-status',
-  'ingest-dossier',
-  'ingest-ruling',
-  'evaluate',
-  'sweep-deadlines',
-] as const;
-export type FunctionName = (typeof FUNCTION_NAMES)[number];
+import { queueArn, queueUrlBase, tableArn, viaService } from '../naming.ts';
 
 /** The repository root: entries, lock file and tsconfig are found from here. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,9 +39,6 @@ const CONSUME_ACTIONS = [
   'sqs:GetQueueAttributes',
 ];
 
-/** How a function may use a table: read and write items, only put new items, or query one index. */
-export type TableAccess = 'readWrite' | 'put' | { readonly queryIndex: string };
-
 export interface LinkageFunctionProps {
   readonly stage: string;
   /** Also the folder of the handler: functions/<name>/handler.ts. */
@@ -59,10 +53,9 @@ export interface LinkageFunctionProps {
   readonly retryAttempts?: number;
 }
 
+/** The evaluate queue's source (FIFO: no batching window). */
 export interface SqsSourceOptions {
   readonly batchSize: number;
-  /** Not allowed on FIFO queues. */
-  readonly maxBatchingWindow?: Duration;
   readonly maxConcurrency: number;
 }
 
@@ -108,8 +101,7 @@ export class LinkageFunction extends NodejsFunction {
       environment: {
         STAGE: props.stage,
         QUEUE_URL_BASE: queueUrlBase(scope),
-        POWERTOOLS_SERVICE_NAME: 'linkage',
-        POWERTOOLS_METRICS_NAMESPACE: 'Linkage',
+        ...POWERTOOLS_ENVIRONMENT,
         POWERTOOLS_TRACE_ENABLED: String(props.settings.tracing),
         NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
       },
@@ -216,7 +208,6 @@ export class LinkageFunction extends NodejsFunction {
     this.addEventSource(
       new SqsEventSource(queue, {
         batchSize: options.batchSize,
-        ...(options.maxBatchingWindow ? { maxBatchingWindow: options.maxBatchingWindow } : {}),
         maxConcurrency: options.maxConcurrency,
         reportBatchItemFailures: true,
       }),

@@ -10,12 +10,12 @@ import { CfnEventSourceMapping } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { EVENT_SOURCES } from '../../shared/resources/event-sources.ts';
+import { functionName, ingestFunctionOf } from '../../shared/resources/functions.ts';
 import { isSender, type Institution } from '../../shared/resources/registry.ts';
 import { InstitutionQueues } from '../constructs/institution-queues.ts';
 import { alarmOnQueues } from '../constructs/queue-alarms.ts';
 import type { RegionSettings } from '../deployment-settings.ts';
-import { functionName } from '../naming.ts';
-import { ingestFunctionOf, OUTBOUND_AGE_ALARM_SECONDS } from './stateless-stack.ts';
+import { OUTBOUND_AGE_ALARM_SECONDS } from './stateless-stack.ts';
 
 export interface InstitutionsStackProps extends StackProps {
   readonly stage: string;

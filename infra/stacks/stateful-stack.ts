@@ -27,8 +27,6 @@ export interface StatefulStackProps extends StackProps {
 export class StatefulStack extends Stack {
   /** Encrypts the tables and the internal evaluate queue. */
   readonly dataKey: Key;
-  readonly tables: DataTables;
-  readonly evaluate: LinkageQueue;
   readonly alarmTopic: Topic;
   /** Encrypts the functions' log groups. */
   readonly logKey: Key;
@@ -43,8 +41,9 @@ export class StatefulStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
-    this.tables = new DataTables(this, 'Tables', { stage, key: this.dataKey });
-    this.evaluate = new LinkageQueue(this, 'Evaluate', { definition: evaluateQueue(stage), key: this.dataKey });
+    // Addressed by name from the other stacks (shared/resources), never by reference.
+    new DataTables(this, 'Tables', { stage, key: this.dataKey });
+    new LinkageQueue(this, 'Evaluate', { definition: evaluateQueue(stage), key: this.dataKey });
 
     this.alarmTopic = this.createAlarmTopic(stage, props.alarmEmail);
     this.logKey = this.createLogKey(stage, props.settings);

@@ -1,7 +1,8 @@
-// The code: five functions, the evaluate queue's event source, the schedule, and the alarms
-// that watch the functions. Tables and queues are addressed by the names in shared/resources;
-// the institution queues by name pattern, so this stack does not grow with the registry (the
-// institution stacks hold each inbound queue's event source mapping).
+// The code: the functions of the catalogue (shared/resources/functions.ts), the evaluate
+// queue's event source, the schedule, and the alarms that watch the functions. Tables and
+// queues are addressed by the names in shared/resources; the institution queues by name
+// pattern, so this stack does not grow with the registry (the institution stacks hold each
+// inbound queue's event source mapping).
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -9,33 +10,13 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { EVENT_SOURCES, SWEEP_RATE_MINUTES } from '../../shared/resources/event-sources.ts';
-import { evaluateQueue, FUNCTION_TIMEOUT_SECONDS } from '../../shared/resources/queues.ts';
-import type { SendingKind } from '../../shared/resources/registry.ts';
-import { TABLES } from '../../shared/resources/tables.ts';
-import { LinkageFunction, type FunctionName, type SqsSourceOptions } from '../constructs/linkage-function.ts';
+import { EVENT_SOURCES } from '../../shared/resources/event-sources.ts';
+import { FUNCTIONS, FUNCTION_NAMES, type FunctionName, type TableAccess } from '../../shared/resources/functions.ts';
+import { evaluateQueue } from '../../shared/resources/queues.ts';
+import type { TableId } from '../../shared/resources/tables.ts';
+import { LinkageFunction } from '../constructs/linkage-function.ts';
 import { alarmAbove, queueMetric } from '../constructs/queue-alarms.ts';
 import type { RegionSettings } from '../deployment-settings.ts';
-
-/** Which ingest function consumes the inbound queues of which kind of institution. */
-export const INGEST_FUNCTIONS = {
-  'ingest-status': 'ENFORCING_COURT',
-  'ingest-dossier': 'PRISON',
-  'ingest-ruling': 'HEARING_COURT',
-} as const satisfies Partial<Record<FunctionName, SendingKind>>;
-
-export function ingestFunctionOf(kind: SendingKind): keyof typeof INGEST_FUNCTIONS {
-  const found = (Object.keys(INGEST_FUNCTIONS) as (keyof typeof INGEST_FUNCTIONS)[]).find(
-    (name) => INGEST_FUNCTIONS[name] === kind,
-  );
-  if (!found) throw new Error(`no ingest function for ${kind}`);
-  return found;
-}
-
-const EVALUATE_SOURCE: SqsSourceOptions = {
-  batchSize: EVENT_SOURCES.evaluate.batchSize,
-  maxConcurrency: EVENT_SOURCES.evaluate.maxConcurrency,
-};
 
 /** An outbound message unread for a day: the institution's reader is down (messages expire after 14). */
 export const OUTBOUND_AGE_ALARM_SECONDS = 24 * 3600;
@@ -61,59 +42,38 @@ export class StatelessStack extends Stack {
     const evaluate = evaluateQueue(stage);
     const functions = new Map<FunctionName, LinkageFunction>();
 
-    for (const [name, kind] of Object.entries(INGEST_FUNCTIONS) as [keyof typeof INGEST_FUNCTIONS, SendingKind][]) {
+    // Every function of the catalogue, its grants in one order: tables, the evaluate queue,
+    // its trigger, the outbound queues.
+    for (const name of FUNCTION_NAMES) {
+      const definition = FUNCTIONS[name];
+      const { trigger } = definition;
       const fn = new LinkageFunction(this, pascal(name), {
         stage,
         name,
-        description: `Validates and stores messages from ${kind} institutions, then asks for re-evaluation`,
-        timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.ingest),
+        description: definition.description,
+        timeout: Duration.seconds(definition.timeoutSeconds),
         settings,
         logKey,
-      })
-        .bindTable('cases', dataKey, 'readWrite')
-        .bindTable('quarantine', dataKey, 'put')
-        .bindTable('idempotency', dataKey, 'readWrite')
-        .allowSendTo(evaluate, dataKey)
-        // Its event sources read the inbound queues; rejections go back to the sender's outbound queue.
-        .allowInstitutionQueues('consume')
-        .allowInstitutionQueues('send');
+        // Scheduled runs take seconds and do not overlap; a missed run is caught up by the next one.
+        ...(trigger.type === 'schedule' ? { retryAttempts: 0 } : {}),
+      });
+      for (const [table, access] of Object.entries(definition.tables) as [TableId, TableAccess][])
+        fn.bindTable(table, dataKey, access);
+      if ((definition.sendsTo as readonly string[]).includes('evaluate')) fn.allowSendTo(evaluate, dataKey);
+      // Inbound queues' event source mappings live in the institution stacks, beside the queues.
+      if (trigger.type === 'inbound') fn.allowInstitutionQueues('consume');
+      if (trigger.type === 'evaluate-queue') fn.consume(evaluate, dataKey, EVENT_SOURCES.evaluate);
+      if ((definition.sendsTo as readonly string[]).includes('outbound')) fn.allowInstitutionQueues('send');
+      if (trigger.type === 'schedule') {
+        // `SweepSchedule`: the rule's id from before the catalogue, so a deploy keeps the rule.
+        new Rule(this, `${pascal(name).replace(/Deadlines$/, '')}Schedule`, {
+          description: `Runs ${name} every ${trigger.rateMinutes} minutes`,
+          schedule: Schedule.rate(Duration.minutes(trigger.rateMinutes)),
+          targets: [new LambdaFunction(fn)],
+        });
+      }
       functions.set(name, fn);
     }
-
-    const evaluateFn = new LinkageFunction(this, 'Evaluate', {
-      stage,
-      name: 'evaluate',
-      description: 'Evaluates an application and sends flags, copies and verification requests',
-      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.evaluate),
-      settings,
-      logKey,
-    })
-      .bindTable('cases', dataKey, 'readWrite')
-      .bindTable('decisions', dataKey, 'readWrite')
-      .bindTable('access', dataKey, 'put')
-      .consume(evaluate, dataKey, EVALUATE_SOURCE)
-      .allowInstitutionQueues('send');
-    functions.set('evaluate', evaluateFn);
-
-    const sweep = new LinkageFunction(this, 'SweepDeadlines', {
-      stage,
-      name: 'sweep-deadlines',
-      description: 'Every 15 minutes, asks for re-evaluation of applications whose deadline has come',
-      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.sweep),
-      settings,
-      logKey,
-      // Runs take seconds, every 15 minutes: they do not overlap. A missed run is caught up
-      // by the next one.
-      retryAttempts: 0,
-    })
-      .bindTable('cases', dataKey, { queryIndex: TABLES.cases.globalIndexes[0].indexName })
-      .allowSendTo(evaluate, dataKey);
-    new Rule(this, 'SweepSchedule', {
-      description: 'Runs sweep-deadlines every 15 minutes',
-      schedule: Schedule.rate(Duration.minutes(SWEEP_RATE_MINUTES)),
-      targets: [new LambdaFunction(sweep)],
-    });
-    functions.set('sweep-deadlines', sweep);
     this.functions = functions;
 
     const action = new SnsAction(props.alarmTopic);

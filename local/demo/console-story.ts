@@ -4,11 +4,11 @@
 //   able-then-pays  assets found, nothing paid → BLOCK (PP-ABLE-UNPAID); paid in full → CLEAR
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnyMessage } from '../../shared/contract/messages.ts';
-import { inboundQueue } from '../../shared/resources/queues.ts';
 import type { Registry } from '../../shared/resources/registry.ts';
 import { tableName } from '../../shared/resources/tables.ts';
 import { createDocumentClient } from '../../shared/storage/clients.ts';
-import { sendBodies } from '../../cli/queue-io.ts';
+import { sendBodies } from '../../shared/queues/batches.ts';
+import { inboundQueueUrl } from '../../shared/queues/queue-urls.ts';
 import { OPERATOR_ROLE, ROLES_OF_KIND, type Role } from '../../api/auth/principal.ts';
 import { UserStore, usersFileIn } from '../../api/auth/user-store.ts';
 import type { LocalService } from '../service.ts';
@@ -37,7 +37,7 @@ export async function playConsoleStory(service: LocalService, progress: (line: s
   const { endpoints, clients, runner } = service;
   const send = async (messages: readonly AnyMessage[]) => {
     for (const m of messages) {
-      const url = `${endpoints.queueUrlBase}/${inboundQueue(endpoints.stage, m.sender.id).name}`;
+      const url = inboundQueueUrl(endpoints, m.sender.id);
       const failed = await sendBodies(clients.sqs, url, [JSON.stringify(m)]);
       if (failed.length > 0) throw new Error(`could not send to ${m.sender.id}: ${failed[0]!.reason}`);
     }

@@ -7,7 +7,7 @@ import {
   type RejectionMessage,
   type VerificationRequestMessage,
 } from '../../shared/contract/messages.ts';
-import { outboundQueue } from '../../shared/resources/queues.ts';
+import { outboundQueueUrl } from '../../shared/queues/queue-urls.ts';
 
 export interface Received {
   readonly institutionId: string;
@@ -21,7 +21,7 @@ export async function drainOutbound(
   stage: string,
   institutionId: string,
 ): Promise<Received[]> {
-  const queueUrl = `${queueUrlBase}/${outboundQueue(stage, institutionId).name}`;
+  const queueUrl = outboundQueueUrl({ queueUrlBase, stage }, institutionId);
   const received: Received[] = [];
   for (;;) {
     const { Messages = [] } = await sqs.send(

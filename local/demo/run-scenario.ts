@@ -7,9 +7,9 @@ import type {
   VerificationRequestMessage,
 } from '../../shared/contract/messages.ts';
 import { CLOCK_SHIFT_VARIABLE } from '../../shared/pipeline/clock.ts';
-import { inboundQueue } from '../../shared/resources/queues.ts';
 import { startOfDay } from '../../shared/time/calendar.ts';
-import { sendBodies } from '../../cli/queue-io.ts';
+import { sendBodies } from '../../shared/queues/batches.ts';
+import { inboundQueueUrl } from '../../shared/queues/queue-urls.ts';
 import type { LocalService } from '../service.ts';
 import { DemoClock } from './messages.ts';
 import { drainOutbound, flagsIn, requestsIn, type Received } from './outbox.ts';
@@ -47,7 +47,7 @@ export async function runScenario(
   const received: Received[] = [];
   const send = async (messages: readonly { senderId: string; text: string }[]) => {
     for (const { senderId, text } of messages) {
-      const url = `${endpoints.queueUrlBase}/${inboundQueue(endpoints.stage, senderId).name}`;
+      const url = inboundQueueUrl(endpoints, senderId);
       const failed = await sendBodies(clients.sqs, url, [text]);
       if (failed.length > 0) throw new Error(`could not send to ${senderId}: ${failed[0]!.reason}`);
     }

@@ -58,6 +58,15 @@ const unionError = {
   error: `must be one of ${Object.values(SCHEMA_NAMES).join(', ')}`,
 };
 
+/** Messages institutions send to the service, by schema name (the function catalogue says who sends which). */
+export const INBOUND_SCHEMAS = {
+  [SCHEMA_NAMES.enforcementStatus]: enforcementStatusMessage,
+  [SCHEMA_NAMES.reductionDossier]: reductionDossierMessage,
+  [SCHEMA_NAMES.ruling]: rulingMessage,
+} as const;
+export type InboundSchemaName = keyof typeof INBOUND_SCHEMAS;
+export type InboundMessageOf<S extends InboundSchemaName> = z.infer<(typeof INBOUND_SCHEMAS)[S]>;
+
 /** Messages institutions send to the service. */
 export const inboundMessage = z.discriminatedUnion(
   'schema',

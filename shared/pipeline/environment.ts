@@ -28,8 +28,3 @@ export function readEnvironment<T extends TableId>(
   if (missing.length > 0) throw new Error(`missing environment variables: ${missing.join(', ')}`);
   return { stage, queueUrlBase, tables: names };
 }
-
-/** The variables a function reading these tables needs, for documentation and checks. */
-export function environmentVariables(tables: readonly TableId[]): string[] {
-  return ['STAGE', 'QUEUE_URL_BASE', ...tables.map((id) => TABLES[id].envVar)];
-}

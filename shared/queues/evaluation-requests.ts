@@ -3,16 +3,21 @@
 import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod';
 import { personId } from '../contract/primitives.ts';
-import { sha256Hex } from './hashing.ts';
+import { sha256Hex } from '../ids/hashing.ts';
 import { evaluateQueueUrl, type QueueLocation } from './queue-urls.ts';
 
 /** The body of one message on `linkage-<stage>-evaluate.fifo`; written only by the service. */
+/** Triggers are short labels; a longer one is a bug of the service's. */
+const MAX_TRIGGER_LENGTH = 300;
+/** SendMessageBatch's limit on entries. */
+const SQS_BATCH_ENTRIES = 10;
+
 export const evaluationRequestSchema = z.strictObject({
   personId,
   /** Only these applications; absent: every application of the prisoner. */
   applicationIds: z.array(z.string().min(1)).min(1).optional(),
   /** What asked for it (`<schema>:<sender>:<messageId>`, `deadline:<nextCheckAt>`): for logs, never personal. */
-  trigger: z.string().min(1).max(300),
+  trigger: z.string().min(1).max(MAX_TRIGGER_LENGTH),
 });
 export type EvaluationRequest = z.infer<typeof evaluationRequestSchema>;
 
@@ -53,8 +58,8 @@ export async function enqueueEvaluations(
   location: QueueLocation,
   evaluations: readonly EnqueuedEvaluation[],
 ): Promise<void> {
-  for (let start = 0; start < evaluations.length; start += 10) {
-    const batch = evaluations.slice(start, start + 10);
+  for (let start = 0; start < evaluations.length; start += SQS_BATCH_ENTRIES) {
+    const batch = evaluations.slice(start, start + SQS_BATCH_ENTRIES);
     const result = await sqs.send(
       new SendMessageBatchCommand({
         QueueUrl: evaluateQueueUrl(location),

@@ -5,14 +5,14 @@
 //   linkage-<stage>-evaluate.fifo           internal; re-evaluation requests grouped by prisoner
 // Each has a dead-letter queue named <name>-dlq (FIFO: <name>-dlq.fifo).
 
-import { isReceiver, isSender, type Registry } from './registry.ts';
-
-/** Function timeouts the queue attributes are derived from (seconds). */
-export const FUNCTION_TIMEOUT_SECONDS = { ingest: 30, evaluate: 60, sweep: 60 } as const;
+import { FUNCTION_TIMEOUT_SECONDS } from './functions.ts';
+import { isSender, type Registry } from './registry.ts';
 
 /** AWS's advice: a queue's visibility timeout at least six times its consumer's timeout. */
 export const VISIBILITY_FACTOR = 6;
 export const MAX_RECEIVE_COUNT = 4;
+/** What an institution's own systems take to process one outbound message, in seconds. */
+export const OUTBOUND_PROCESSING_SECONDS = 30;
 /** SQS's maximum message retention, 14 days; dead-letter queues always get it. */
 export const MAX_RETENTION_SECONDS = 14 * 24 * 3600;
 export const RETENTION_SECONDS = MAX_RETENTION_SECONDS;
@@ -61,9 +61,15 @@ export function inboundQueue(stage: string, institutionId: string): QueueDefinit
   );
 }
 
-/** Outbound queues are read by the institution's own systems; 30 s is their processing window. */
+/** Outbound queues are read by the institution's own systems: their processing window is the visibility timeout. */
 export function outboundQueue(stage: string, institutionId: string): QueueDefinition {
-  return definition('outbound', `linkage-${stage}-out-${institutionId}`, false, 30 / VISIBILITY_FACTOR, institutionId);
+  return definition(
+    'outbound',
+    `linkage-${stage}-out-${institutionId}`,
+    false,
+    OUTBOUND_PROCESSING_SECONDS / VISIBILITY_FACTOR,
+    institutionId,
+  );
 }
 
 export function evaluateQueue(stage: string): QueueDefinition {
@@ -77,11 +83,11 @@ export function institutionOfInboundQueue(stage: string, nameOrArn: string): str
   return name.startsWith(prefix) && !name.endsWith('-dlq') ? name.slice(prefix.length) : undefined;
 }
 
-/** Every queue of a stage: one inbound per sender, one outbound per receiver, the evaluate queue. */
+/** Every queue of a stage: one inbound per sender, one outbound per institution (all receive), the evaluate queue. */
 export function serviceQueues(stage: string, registry: Registry): QueueDefinition[] {
   return [
     ...registry.institutions.filter(isSender).map((inst) => inboundQueue(stage, inst.id)),
-    ...registry.institutions.filter(isReceiver).map((inst) => outboundQueue(stage, inst.id)),
+    ...registry.institutions.map((inst) => outboundQueue(stage, inst.id)),
     evaluateQueue(stage),
   ];
 }

@@ -4,7 +4,11 @@
 // and the local mode. Checked by schema, then by references; every problem names its entry.
 import * as z from 'zod';
 import { INSTITUTION_ID_PATTERN } from '../contract/primitives.ts';
+import { SENDING_KINDS, type SendingKind } from './functions.ts';
 import { PROVINCE_CODES } from './provinces.ts';
+
+// The sending kinds are the function catalogue's (one ingest function per kind).
+export { SENDING_KINDS, type SendingKind };
 
 export const INSTITUTION_KINDS = ['PRISON', 'ENFORCING_COURT', 'HEARING_COURT', 'PROCURATORATE'] as const;
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
@@ -153,21 +157,8 @@ export function placeholderAccounts(registry: Registry): string[] {
   return found;
 }
 
-/** Kinds that send messages to the service, and the schema each sends. */
-export const SENDING_KINDS = {
-  ENFORCING_COURT: 'linkage.enforcement-status.v1',
-  PRISON: 'linkage.reduction-dossier.v1',
-  HEARING_COURT: 'linkage.ruling.v1',
-} as const satisfies Partial<Record<InstitutionKind, string>>;
-export type SendingKind = keyof typeof SENDING_KINDS;
-
 export function isSender(inst: Institution): inst is Institution & { kind: SendingKind } {
   return inst.kind in SENDING_KINDS;
-}
-
-/** Every institution receives: flags, copies, verification requests or rejections. */
-export function isReceiver(_inst: Institution): boolean {
-  return true;
 }
 
 /** The ARN of the institution's role in a partition (`aws` or `aws-cn`). */

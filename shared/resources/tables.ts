@@ -52,6 +52,9 @@ export interface TableDefinition {
   readonly envVar: string;
 }
 
+/** The cases table's index of applications by next deadline check (the sweeper's query). */
+export const DEADLINE_INDEX = 'byDeadline';
+
 const pk: KeyAttribute = { name: 'pk', type: 'S' };
 const sk: KeyAttribute = { name: 'sk', type: 'S' };
 
@@ -94,7 +97,7 @@ export const TABLES = {
     sortKey: sk,
     globalIndexes: [
       {
-        indexName: 'byDeadline',
+        indexName: DEADLINE_INDEX,
         partitionKey: { name: 'dueShard', type: 'S' },
         sortKey: { name: 'nextCheckAt', type: 'S' },
         // The sweeper reads pk (personId), sk (applicationId) and nextCheckAt: all keys. With

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { fulfilmentFlagBody } from '../contract/fulfilment-flag.ts';
 import { decodeCursor, encodeCursor, type Page } from './console-lists.ts';
 import { accessKey } from './keys.ts';
+import { queryAll } from './query-all.ts';
 
 /** The flag with the contract v1.1 fields, optional until every revision carries them. */
 export const storedFlag = fulfilmentFlagBody.extend({
@@ -40,28 +41,17 @@ export async function listRevisions(
   table: string,
   applicationId: string,
 ): Promise<RevisionRecord[]> {
-  const revisions: RevisionRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `A#${applicationId}` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      revisions.push({
-        revision: Number(item.revision),
-        flag: storedFlag.parse(item.flag),
-        trigger: String(item.trigger),
-        recordedAt: String(item.recordedAt),
-      });
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return revisions;
+  const items = await queryAll(db, {
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': `A#${applicationId}` },
+  });
+  return items.map((item) => ({
+    revision: Number(item.revision),
+    flag: storedFlag.parse(item.flag),
+    trigger: String(item.trigger),
+    recordedAt: String(item.recordedAt),
+  }));
 }
 
 export const CASE_VIEW_SCHEMA = 'console.case-view';

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { DECISIONS } from '../contract/reason-codes.ts';
 import { verificationRequestBody } from '../contract/verification-request.ts';
 import { SK_PREFIX, personIdOfPk, prisonerPk } from './keys.ts';
+import { queryAll } from './query-all.ts';
 import { applicationListing, storedRuling, storedStatus, type StoredStatus } from './records.ts';
 
 export interface Page<T> {
@@ -260,19 +261,10 @@ export async function statusesOfJudgment(
   personId: string,
   judgmentId: string,
 ): Promise<StoredStatus[]> {
-  const statuses: StoredStatus[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': prisonerPk(personId), ':prefix': `${SK_PREFIX.status}${judgmentId}#` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) statuses.push(storedStatus.parse(item));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return statuses;
+  const items = await queryAll(db, {
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': prisonerPk(personId), ':prefix': `${SK_PREFIX.status}${judgmentId}#` },
+  });
+  return items.map((item) => storedStatus.parse(item));
 }

@@ -1,9 +1,9 @@
 // The byDeadline index of the cases table: applications whose next check time has come.
 // It projects keys only: the person and the application are read from the table keys.
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DEADLINE_INDEX } from '../resources/tables.ts';
 import { applicationIdOfSk, personIdOfPk } from './keys.ts';
-
-export const DEADLINE_INDEX = 'byDeadline';
+import { queryAll } from './query-all.ts';
 
 export interface DueApplication {
   readonly personId: string;
@@ -19,26 +19,15 @@ export async function dueApplications(
   shard: string,
   nowIso: string,
 ): Promise<DueApplication[]> {
-  const due: DueApplication[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: table,
-        IndexName: DEADLINE_INDEX,
-        KeyConditionExpression: 'dueShard = :shard AND nextCheckAt <= :now',
-        ExpressionAttributeValues: { ':shard': shard, ':now': nowIso },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      due.push({
-        personId: personIdOfPk(String(item.pk)),
-        applicationId: applicationIdOfSk(String(item.sk)),
-        nextCheckAt: String(item.nextCheckAt),
-      });
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return due;
+  const items = await queryAll(db, {
+    TableName: table,
+    IndexName: DEADLINE_INDEX,
+    KeyConditionExpression: 'dueShard = :shard AND nextCheckAt <= :now',
+    ExpressionAttributeValues: { ':shard': shard, ':now': nowIso },
+  });
+  return items.map((item) => ({
+    personId: personIdOfPk(String(item.pk)),
+    applicationId: applicationIdOfSk(String(item.sk)),
+    nextCheckAt: String(item.nextCheckAt),
+  }));
 }

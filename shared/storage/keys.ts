@@ -2,7 +2,7 @@
 // the pipeline builds its keys here, so the layout lives in one place.
 import { itemKey } from '../contract/primitives.ts';
 import { DEADLINE_SHARDS } from '../resources/tables.ts';
-import { sha256Hex } from '../queues/hashing.ts';
+import { sha256Hex } from '../ids/hashing.ts';
 
 export interface Key {
   readonly pk: string;

@@ -1,7 +1,8 @@
 // Everything the service holds about one prisoner, read with one strongly consistent
 // Query on the prisoner's partition (paged when it outgrows 1 MB).
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SK_PREFIX, prisonerPk } from './keys.ts';
+import { queryAll } from './query-all.ts';
 import {
   storedApplication,
   storedRequest,
@@ -25,24 +26,17 @@ export async function loadPrisoner(
   const statuses: StoredStatus[] = [];
   const applications: StoredApplication[] = [];
   const requests: StoredRequest[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': prisonerPk(personId) },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const sk = String(item.sk);
-      if (sk.startsWith(SK_PREFIX.status)) statuses.push(storedStatus.parse(item));
-      else if (sk.startsWith(SK_PREFIX.application)) applications.push(storedApplication.parse(item));
-      else if (sk.startsWith(SK_PREFIX.request)) requests.push(storedRequest.parse(item));
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll(db, {
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': prisonerPk(personId) },
+    ConsistentRead: true,
+  });
+  for (const item of items) {
+    const sk = String(item.sk);
+    if (sk.startsWith(SK_PREFIX.status)) statuses.push(storedStatus.parse(item));
+    else if (sk.startsWith(SK_PREFIX.application)) applications.push(storedApplication.parse(item));
+    else if (sk.startsWith(SK_PREFIX.request)) requests.push(storedRequest.parse(item));
+  }
   return { statuses, applications, requests };
 }

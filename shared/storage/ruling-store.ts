@@ -1,9 +1,10 @@
 // Rulings as received, under their application (pk APP#<applicationId>, sk R#<rulingRef>).
 // A ruling may arrive before its dossier: it waits here, and the dossier's arrival attaches it.
-import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RulingMessage } from '../contract/messages.ts';
 import { guardedWrite, type WriteOutcome } from './conditional.ts';
 import { RECEIVED_RULING_PREFIX, applicationLookupKey, receivedRulingKey } from './keys.ts';
+import { queryAll } from './query-all.ts';
 import { storedRuling, type StoredRuling } from './records.ts';
 
 /** Keeps the ruling; the same rulingRef from another message is a duplicate (`stale`). */
@@ -36,22 +37,13 @@ export async function receivedRulings(
   table: string,
   applicationId: string,
 ): Promise<StoredRuling[]> {
-  const rulings: StoredRuling[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': applicationLookupKey(applicationId).pk, ':prefix': RECEIVED_RULING_PREFIX },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) rulings.push(storedRuling.parse(item));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return rulings;
+  const items = await queryAll(db, {
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': applicationLookupKey(applicationId).pk, ':prefix': RECEIVED_RULING_PREFIX },
+    ConsistentRead: true,
+  });
+  return items.map((item) => storedRuling.parse(item));
 }
 
 /** Forgets a received ruling that was rejected (its raw text is in quarantine). */

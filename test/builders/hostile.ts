@@ -2,7 +2,7 @@
 // sender's system produces. Every value this generates must be rejected, with a problem that
 // names what is wrong. Shared by the contract fuzz test and the reliability suite.
 import fc from 'fast-check';
-import { dossier, status } from './case.ts';
+import { dossier, status } from '../../generators/case.ts';
 
 export interface HostileInput {
   readonly kind: string;

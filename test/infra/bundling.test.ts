@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_NAMES } from '../../infra/constructs/linkage-function.ts';
+import { FUNCTION_NAMES } from '../../shared/resources/functions.ts';
 import { render, resourcesOf, synthesize, type Synthesized } from './synth.ts';
 
 let outdir: string;

@@ -1,10 +1,15 @@
 // Functions: runtime, bundling settings visible in the template, environment, event
 // sources, schedule and alarms.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_NAMES, type FunctionName } from '../../infra/constructs/linkage-function.ts';
-import { INGEST_FUNCTIONS } from '../../infra/stacks/stateless-stack.ts';
 import { concurrencyNeed } from '../../infra/concurrency.ts';
-import { evaluateQueue, FUNCTION_TIMEOUT_SECONDS, inboundQueue, outboundQueue } from '../../shared/resources/queues.ts';
+import {
+  FUNCTION_NAMES,
+  FUNCTION_TIMEOUT_SECONDS,
+  INGEST_FUNCTION_NAMES,
+  kindOfFunction,
+  type FunctionName,
+} from '../../shared/resources/functions.ts';
+import { evaluateQueue, inboundQueue, outboundQueue } from '../../shared/resources/queues.ts';
 import { EVENT_SOURCES } from '../../shared/resources/event-sources.ts';
 import { isSender, type Registry } from '../../shared/resources/registry.ts';
 import {
@@ -110,7 +115,8 @@ describe('event sources', () => {
   });
 
   it('connect each ingest function to the inbound queues of its kind, and evaluate to the FIFO queue', () => {
-    for (const [name, kind] of Object.entries(INGEST_FUNCTIONS) as [FunctionName, string][]) {
+    for (const name of INGEST_FUNCTION_NAMES) {
+      const kind = kindOfFunction(name);
       const expected = s.registry.institutions
         .filter((inst) => inst.kind === kind)
         .map((inst) => inboundQueue('prod', inst.id).name);

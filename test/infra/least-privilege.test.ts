@@ -1,8 +1,7 @@
 // Least privilege: each function's role allows exactly the actions it needs on its own
 // tables, queues, keys and log group, spelled out here independently of the stacks.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FunctionName } from '../../infra/constructs/linkage-function.ts';
-import { INGEST_FUNCTIONS } from '../../infra/stacks/stateless-stack.ts';
+import type { FunctionName } from '../../shared/resources/functions.ts';
 import { evaluateQueue } from '../../shared/resources/queues.ts';
 import { TABLES, tableName, type TableId } from '../../shared/resources/tables.ts';
 import {
@@ -148,12 +147,17 @@ describe('least privilege', () => {
     }
   });
 
-  it('each ingest function: its cases, quarantine and idempotency records, the evaluate queue, and the institution queues', () => {
-    for (const name of Object.keys(INGEST_FUNCTIONS) as FunctionName[]) {
+  it('each ingest function: its cases and quarantine records, the evaluate queue, and the institution queues; only ingest-ruling its idempotency records', () => {
+    const ingests: [FunctionName, boolean][] = [
+      ['ingest-status', false],
+      ['ingest-dossier', false],
+      ['ingest-ruling', true],
+    ];
+    for (const [name, acceptsOnce] of ingests) {
       const expected = [
         ...baseline(),
         ...table('cases', 'readWrite'),
-        ...table('idempotency', 'readWrite'),
+        ...(acceptsOnce ? table('idempotency', 'readWrite') : []),
         ...table('quarantine', 'put'),
         ...tableKey(true),
         ...send(evaluateQueue('prod').name, keyOf('data')),

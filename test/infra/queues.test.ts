@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTBOUND_READ_ACTIONS } from '../../infra/constructs/institution-queues.ts';
 import {
   evaluateQueue,
-  FUNCTION_TIMEOUT_SECONDS,
   inboundQueue,
   MAX_RECEIVE_COUNT,
   outboundQueue,
   RETENTION_SECONDS,
   VISIBILITY_FACTOR,
 } from '../../shared/resources/queues.ts';
+import { FUNCTION_TIMEOUT_SECONDS } from '../../shared/resources/functions.ts';
 import { isSender, roleArnOf } from '../../shared/resources/registry.ts';
 import { groupOf } from '../../infra/institution-groups.ts';
 import {

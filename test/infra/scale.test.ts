@@ -10,7 +10,7 @@ import {
   measureSynth,
 } from '../../bench/capacity/synth-scale.ts';
 import { BUCKETS_PER_PROVINCE, groupOf } from '../../infra/institution-groups.ts';
-import { generateRegistry } from '../builders/registry.ts';
+import { generateRegistry } from '../../generators/registry.ts';
 
 describe.each([100, 1000])('a registry of %i institutions', (size) => {
   const registry = generateRegistry(size);

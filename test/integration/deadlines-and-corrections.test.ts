@@ -9,7 +9,7 @@ import type { FulfilmentFlag } from '../../shared/contract/fulfilment-flag.ts';
 import type { EnforcementStatusMessage } from '../../shared/contract/messages.ts';
 import { CLOCK_SHIFT_VARIABLE, SERVICE_OFFSET_MINUTES, serviceInstant } from '../../shared/pipeline/clock.ts';
 import { addDays, addMonths, epochMs, localDate } from '../../shared/time/calendar.ts';
-import { dossier, personIdFrom, ruling, status } from '../builders/case.ts';
+import { dossier, personIdFrom, ruling, status } from '../../generators/case.ts';
 import { documentClient, EXTERNAL, startTestService, type TestService } from './harness.ts';
 
 let test: TestService;

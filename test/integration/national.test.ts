@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FulfilmentFlag } from '../../shared/contract/fulfilment-flag.ts';
-import { dossier, status } from '../builders/case.ts';
-import { generateRegistry } from '../builders/registry.ts';
+import { dossier, status } from '../../generators/case.ts';
+import { generateRegistry } from '../../generators/registry.ts';
 
 const SIZE = 200;
 const folder = mkdtempSync(join(tmpdir(), 'linkage-national-'));

@@ -5,7 +5,7 @@ import { destroyClients, localClients, type LocalClients } from '../../local/cli
 import { startEngines, type Engines } from '../../local/engines.ts';
 import { endpointsOf } from '../../local/environment.ts';
 import { institutionOfQueueName, retiredQueuesHoldingMessages } from '../../infra/retired-queues.ts';
-import { generateRegistry } from '../builders/registry.ts';
+import { generateRegistry } from '../../generators/registry.ts';
 
 let engines: Engines;
 let clients: LocalClients;

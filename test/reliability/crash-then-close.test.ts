@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqsClient } from '../../shared/pipeline/runtime.ts';
 import { outboundQueue } from '../../shared/resources/queues.ts';
-import { dossier, ruling } from '../builders/case.ts';
+import { dossier, ruling } from '../../generators/case.ts';
 import { recordFigures } from './support/figures.ts';
 import { ReliabilityService } from './support/service.ts';
 

@@ -7,7 +7,7 @@
 // quarantine; no handler may fail or time out, and no table but quarantine may change.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dossier, PERSON_ID } from '../builders/case.ts';
+import { dossier, PERSON_ID } from '../../generators/case.ts';
 import { hostileInput } from '../builders/hostile.ts';
 import { recordFigures } from './support/figures.ts';
 import { LogCapture } from './support/log-capture.ts';

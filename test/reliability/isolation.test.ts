@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboundQueue } from '../../shared/resources/queues.ts';
 import type { Institution } from '../../shared/resources/registry.ts';
-import { dossier, PERSON_ID } from '../builders/case.ts';
+import { dossier, PERSON_ID } from '../../generators/case.ts';
 import { STAGE, synthesize } from '../infra/synth.ts';
 import { recordFigures } from './support/figures.ts';
 import { LogCapture } from './support/log-capture.ts';

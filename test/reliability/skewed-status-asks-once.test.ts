@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerificationRequest } from '../../shared/contract/verification-request.ts';
 import { serviceInstant } from '../../shared/pipeline/clock.ts';
-import { dossier, JUDGMENT, status } from '../builders/case.ts';
+import { dossier, JUDGMENT, status } from '../../generators/case.ts';
 import { ReliabilityService } from './support/service.ts';
 
 const APPLICATION = 'FJ-P01-2026-0909';

@@ -5,15 +5,12 @@
 import type { FulfilmentFlag } from '../../contract/fulfilment-flag.ts';
 import type { FulfilmentFlagMessage } from '../../contract/messages.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
-import { composeMessageId } from '../../queues/hashing.ts';
+import { composeMessageId } from '../../ids/hashing.ts';
 import { sendToInstitution } from '../../queues/outbound.ts';
 import { findInstitution, type Registry } from '../../resources/registry.ts';
 import { recordAccess } from '../../storage/access-store.ts';
-import { getRevision, type Revision } from '../../storage/decision-store.ts';
-import { markDelivered } from '../../storage/evaluation-store.ts';
 import type { StoredApplication } from '../../storage/records.ts';
-import { personIdOfPk } from '../../storage/keys.ts';
-import type { EvaluationDependencies } from './revisions.ts';
+import type { EvaluationDependencies } from './ledger.ts';
 
 export interface Recipient {
   readonly institutionId: string;
@@ -34,7 +31,7 @@ export function flagMessageId(serviceId: string, applicationId: string, revision
   return composeMessageId(`${serviceId}:flag:`, applicationId, `:r${revision}`);
 }
 
-async function sendFlag(
+export async function sendFlag(
   deps: EvaluationDependencies,
   application: StoredApplication,
   flag: FulfilmentFlag,
@@ -67,32 +64,4 @@ async function sendFlag(
   );
   const failed = sends.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
-}
-
-/**
- * Sends every revision after the last one delivered, oldest first, up to `revision`. Only the
- * revisions before the last are marked delivered here (one is pending only after a crash): the
- * last one's mark goes into the evaluation's final update, so a recipient never gets an older
- * revision after a newer one. `latest` spares a read of the revision this run just wrote.
- * Returns how many went out.
- */
-export async function deliverPending(
-  deps: EvaluationDependencies,
-  application: StoredApplication,
-  revision: number,
-  now: string,
-  latest?: Revision,
-): Promise<number> {
-  const ref = { personId: personIdOfPk(application.pk), applicationId: application.applicationId };
-  let delivered = 0;
-  for (let next = (application.sentRevision ?? 0) + 1; next <= revision; next += 1) {
-    const pending =
-      latest?.revision === next
-        ? latest
-        : await getRevision(deps.db, deps.env.tables.decisions, application.applicationId, next);
-    await sendFlag(deps, application, pending.flag, now);
-    if (next < revision) await markDelivered(deps.db, deps.env.tables.cases, ref, next);
-    delivered += 1;
-  }
-  return delivered;
 }

@@ -3,7 +3,7 @@
 // earliestClearOn, nextChangeAt), in a canonical (key-sorted) JSON form. So a revision goes
 // out when the flag changed, never because a day passed.
 import type { FulfilmentFlag } from '../../contract/fulfilment-flag.ts';
-import { sha256Hex } from '../../queues/hashing.ts';
+import { sha256Hex } from '../../ids/hashing.ts';
 import { PROJECTION_FIELDS } from '../../rules/next-change.ts';
 
 function canonical(value: unknown): string {

@@ -7,7 +7,7 @@ import type { Policy } from '../../contract/policy.ts';
 import type { VerificationRequest } from '../../contract/verification-request.ts';
 import { logger } from '../../powertools/logger.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
-import { composeMessageId, sha256Hex } from '../../queues/hashing.ts';
+import { composeMessageId, sha256Hex } from '../../ids/hashing.ts';
 import { sendToInstitution } from '../../queues/outbound.ts';
 import type { ReceivedStatus } from '../../rules/facts.ts';
 import type { VerificationNeed } from '../../rules/freshness.ts';
@@ -18,10 +18,12 @@ import type { StoredRequest } from '../../storage/records.ts';
 import { markRequestSent, markRequestWithdrawn, putRequest } from '../../storage/request-store.ts';
 import { epochMs } from '../../time/calendar.ts';
 import { institutionOfKind } from '../registry.ts';
-import type { EvaluationDependencies } from './revisions.ts';
+import type { EvaluationDependencies } from './ledger.ts';
 
 /** The contract allows 1..100 item numbers; more than that asks about the whole judgment. */
 const MAX_ITEM_NOS = 100;
+/** Hex digits of the hash in a request id (`VR-` + 24: 96 bits, no collision in any real volume). */
+const REQUEST_ID_DIGITS = 24;
 
 async function send(
   deps: EvaluationDependencies,
@@ -83,7 +85,7 @@ export function requestIdFor(
   stored: readonly StoredRequest[],
 ): string {
   const round = stored.filter((r) => r.body.judgmentId === need.judgmentId && r.body.reason === need.reason).length;
-  return `VR-${sha256Hex(applicationId, need.judgmentId, need.reason, String(round + 1)).slice(0, 24)}`;
+  return `VR-${sha256Hex(applicationId, need.judgmentId, need.reason, String(round + 1)).slice(0, REQUEST_ID_DIGITS)}`;
 }
 
 /** Sends what a crash left unsent, then a new request for each need with none open. */

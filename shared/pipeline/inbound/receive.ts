@@ -8,14 +8,7 @@
 //      sender.id + messageId by the caller.
 // Bad input ends in a rejection and the record is acknowledged; only unexpected errors throw.
 import type { SQSRecord } from 'aws-lambda';
-import type * as z from 'zod';
-import {
-  MAX_MESSAGE_BYTES,
-  enforcementStatusMessage,
-  reductionDossierMessage,
-  rulingMessage,
-  type InboundMessage,
-} from '../../contract/messages.ts';
+import { INBOUND_SCHEMAS, MAX_MESSAGE_BYTES, type InboundMessage } from '../../contract/messages.ts';
 import { decodeJson, validate, type Problem } from '../../contract/problems.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
 import { SENDING_KINDS, type SendingKind } from '../../resources/registry.ts';
@@ -36,12 +29,6 @@ export type Accept<M extends InboundMessage = InboundMessage> = (
   message: M,
   record: ReceivedRecord,
 ) => Promise<IngestOutcome>;
-
-const SCHEMA_OF_KIND: Record<SendingKind, z.ZodType<InboundMessage>> = {
-  ENFORCING_COURT: enforcementStatusMessage,
-  PRISON: reductionDossierMessage,
-  HEARING_COURT: rulingMessage,
-};
 
 /** When the message reached the queue (stable across redeliveries), as a service instant. */
 function receivedAtOf(record: SQSRecord, fallback: string): string {
@@ -85,7 +72,7 @@ export async function receiveRecord(
   }
 
   const auth = authenticate(decoded.value, owner);
-  const parsed = validate(SCHEMA_OF_KIND[owner.kind], decoded.value);
+  const parsed = validate<InboundMessage>(INBOUND_SCHEMAS[SENDING_KINDS[owner.kind]], decoded.value);
   if (auth.problems.length > 0 || !parsed.ok) {
     const claimed = new Set(auth.problems.map((p) => p.path));
     const schemaProblems: Problem[] = parsed.ok ? [] : parsed.problems.filter((p) => !claimed.has(p.path));

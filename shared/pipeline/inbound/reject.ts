@@ -6,7 +6,7 @@ import { MESSAGE_ID_PATTERN } from '../../contract/primitives.ts';
 import type { RejectionMessage } from '../../contract/messages.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
 import { logger } from '../../powertools/logger.ts';
-import { composeMessageId, sha256Hex } from '../../queues/hashing.ts';
+import { composeMessageId, sha256Hex } from '../../ids/hashing.ts';
 import { sendToInstitution } from '../../queues/outbound.ts';
 import { quarantine } from '../../storage/quarantine-store.ts';
 import { dateOf } from '../../time/calendar.ts';
@@ -18,6 +18,13 @@ export type RejectionReason =
 
 /** A rejection lists at most this many problems (the rest are summarised), to stay small. */
 export const MAX_REPORTED_PROBLEMS = 100;
+/** A claimed schema name longer than this is not echoed back: no contract name comes close. */
+const MAX_ECHOED_SCHEMA_LENGTH = 100;
+/** Hex digits of the raw text's hash in a quarantine ref: beside a messageId, and alone. */
+const DIGEST_WITH_ID = 8;
+const DIGEST_ALONE = 24;
+/** Problem paths logged per rejection (the rejection itself lists up to MAX_REPORTED_PROBLEMS). */
+const LOGGED_PROBLEM_PATHS = 20;
 
 export interface ReceivedRecord {
   readonly owner: SendingInstitution;
@@ -44,7 +51,7 @@ export function claimedIdentity(decoded: unknown): { messageId?: string; schema?
   const { messageId, schema } = decoded as Record<string, unknown>;
   return {
     ...(typeof messageId === 'string' && MESSAGE_ID_PATTERN.test(messageId) ? { messageId } : {}),
-    ...(typeof schema === 'string' && schema.length <= 100 ? { schema } : {}),
+    ...(typeof schema === 'string' && schema.length <= MAX_ECHOED_SCHEMA_LENGTH ? { schema } : {}),
   };
 }
 
@@ -54,7 +61,9 @@ export async function rejectMessage(
   rejection: { reason: RejectionReason; problems: readonly Problem[]; messageId?: string; schema?: string },
 ): Promise<RejectionOutcome> {
   const digest = sha256Hex(record.raw);
-  const token = rejection.messageId ? `${rejection.messageId}.${digest.slice(0, 8)}` : digest.slice(0, 24);
+  const token = rejection.messageId
+    ? `${rejection.messageId}.${digest.slice(0, DIGEST_WITH_ID)}`
+    : digest.slice(0, DIGEST_ALONE);
   const quarantineRef = `quarantine/${dateOf(record.receivedAt)}/${record.owner.id}/${token}`;
   const errors = reported(rejection.problems);
 
@@ -92,7 +101,7 @@ export async function rejectMessage(
     rejectedMessageId: rejection.messageId,
     reason: rejection.reason,
     quarantineRef,
-    problemPaths: errors.map((p) => p.path).slice(0, 20),
+    problemPaths: errors.map((p) => p.path).slice(0, LOGGED_PROBLEM_PATHS),
   });
   return { result: 'rejected', reason: rejection.reason, quarantineRef };
 }

@@ -4,7 +4,8 @@
 // and the suite's redeliveries come after that (see failedVisibilitySeconds). They leave room
 // for the SDK's backoff under injected throttling (a batch took up to 5.5 s here) on a busy
 // machine; the deployed 30 s / 60 s would make each redelivery wait half a minute.
-import { LOCAL_FUNCTIONS, type FunctionName, type LocalFunction } from '../../../local/functions.ts';
+import { LOCAL_FUNCTIONS, type LocalFunction } from '../../../local/functions.ts';
+import type { FunctionName } from '../../../shared/resources/functions.ts';
 
 export const TEST_TIMEOUT_SECONDS: Readonly<Record<FunctionName, number>> = {
   'ingest-status': 15,

@@ -8,7 +8,7 @@ import { inboundMessage } from '../../../shared/contract/messages.ts';
 import { parseMessageText } from '../../../shared/contract/problems.ts';
 import { isSender } from '../../../shared/resources/registry.ts';
 import { REGISTRY } from '../../../local/registry.ts';
-import { dossier, status } from '../../builders/case.ts';
+import { dossier, status } from '../../../generators/case.ts';
 import type { HostileInput } from '../../builders/hostile.ts';
 import { quarantinedText, quarantineItems } from './quarantine.ts';
 import type { Random } from './random.ts';

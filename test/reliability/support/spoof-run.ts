@@ -7,7 +7,7 @@ import type { InboundMessage } from '../../../shared/contract/messages.ts';
 import { metrics, METRIC } from '../../../shared/powertools/metrics.ts';
 import { isSender, SENDING_KINDS, type Institution } from '../../../shared/resources/registry.ts';
 import { REGISTRY } from '../../../local/registry.ts';
-import { dossier, ruling, status } from '../../builders/case.ts';
+import { dossier, ruling, status } from '../../../generators/case.ts';
 import { quarantineItems } from './quarantine.ts';
 import type { Random } from './random.ts';
 import type { ReliabilityService } from './service.ts';

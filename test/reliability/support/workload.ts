@@ -1,5 +1,5 @@
 // The fault run's traffic, from the property-test generator of schema-valid cases
-// (test/builders/arbitraries.ts), made into many applications of many prisoners:
+// (generators/arbitraries.ts), made into many applications of many prisoners:
 //   - unique applications, judgments and message ids; about one prisoner in five has two
 //     applications (statuses about a prisoner count for each of them);
 //   - every dossier in 1-3 versions (earlier ones miss materials the later ones supply), every
@@ -22,8 +22,8 @@ import {
 import { itemKey } from '../../../shared/contract/primitives.ts';
 import { serviceInstant } from '../../../shared/pipeline/clock.ts';
 import { addDays, addDaysToInstant, daysBetween, epochMs } from '../../../shared/time/calendar.ts';
-import { caseArbitrary } from '../../builders/arbitraries.ts';
-import { personIdFrom } from '../../builders/case.ts';
+import { caseArbitrary } from '../../../generators/arbitraries.ts';
+import { personIdFrom } from '../../../generators/case.ts';
 import type { Random } from './random.ts';
 
 export const PRISONS = ['FJ-P01', 'FJ-P02'] as const;
@@ -32,7 +32,7 @@ export const HEARING_COURT = 'FJ-LY-ZY';
 /** Written into a poison status: the fault middleware refuses every write that carries it. */
 export const POISON_MARKER = 'POISON-';
 
-/** The generator's "today" (test/builders/arbitraries.ts). */
+/** The generator's "today" (generators/arbitraries.ts). */
 const GENERATOR_TODAY = '2026-11-21';
 /** A proposal from before SPC-2024 took effect: an absolute date, not moved. */
 const FIXED_INSTANTS = new Set(['2024-04-20T10:00:00+08:00']);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrySchema, type Registry } from '../../../shared/resources/registry.ts';
 import { claimApplication, putDossier } from '../../../shared/storage/application-store.ts';
 import { saveEvaluation } from '../../../shared/storage/evaluation-store.ts';
-import { dossier, personIdFrom } from '../../builders/case.ts';
+import { dossier, personIdFrom } from '../../../generators/case.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../support/dynalite.ts';
 import { testTableName } from '../../support/function-environment.ts';
 import { bearer, consoleApp, testIssuer, token, type TestIssuer } from './support.ts';

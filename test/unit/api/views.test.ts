@@ -8,7 +8,7 @@ import { changesBetween, parseTrigger } from '../../../api/views/revision-diff.t
 import { caseDetailOf } from '../../../api/views/case-detail.ts';
 import { REGISTRY } from '../../../local/registry.ts';
 import { storedApplication } from '../../../shared/storage/records.ts';
-import { dossier, flagOf, status, PERSON_ID } from '../../builders/case.ts';
+import { dossier, flagOf, status, PERSON_ID } from '../../../generators/case.ts';
 
 describe('masking', () => {
   it('keeps the first and last four characters of an identity number, and the surname', () => {

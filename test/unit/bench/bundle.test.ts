@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundle, esbuildOptionsOf, type BundleTarget } from '../../../bench/cold-start/bundle.ts';
 import { functionBundling, FUNCTION_BUNDLING, FUNCTION_RUNTIME } from '../../../infra/bundling.ts';
 import { regionSettings } from '../../../infra/deployment-settings.ts';
-import { FUNCTION_NAMES, PROJECT_ROOT } from '../../../infra/constructs/linkage-function.ts';
+import { PROJECT_ROOT } from '../../../infra/constructs/linkage-function.ts';
+import { FUNCTION_NAMES } from '../../../shared/resources/functions.ts';
 import { REGION, resourcesOf, synthesize } from '../../infra/synth.ts';
 
 // The synthesized region's bundles: in China, built without the X-Ray SDK.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { caseFile, dossier, status } from '../../builders/case.ts';
+import { caseFile, dossier, status } from '../../../generators/case.ts';
 
 const bin = fileURLToPath(new URL('../../../bin/linkage.js', import.meta.url));
 const example = fileURLToPath(new URL('../../../../shared/contract/examples/case.json', import.meta.url));

@@ -1,7 +1,7 @@
 // `linkage show` and `linkage inbox` print what would change a flag in plain words.
 import { describe, expect, it } from 'vitest';
 import { formatFlag } from '../../../cli/inbox-format.ts';
-import { dossier, flagOf, JUDGMENT, status } from '../../builders/case.ts';
+import { dossier, flagOf, JUDGMENT, status } from '../../../generators/case.ts';
 
 const rich = dossier({ finances: { ...dossier().body.finances!, accountBalanceFen: 9_000_000 } });
 

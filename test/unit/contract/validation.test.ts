@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { anyMessage, inboundMessage } from '../../../shared/contract/messages.ts';
 import { parseMessageText, validate } from '../../../shared/contract/problems.ts';
 import { personIdProblem } from '../../../shared/contract/primitives.ts';
-import { dossier, personIdFrom, status } from '../../builders/case.ts';
+import { dossier, personIdFrom, status } from '../../../generators/case.ts';
 
 type Json = Record<string, unknown>;
 const problemsFor = (message: unknown) => {

@@ -9,7 +9,7 @@ import { fingerprintOf } from '../../../shared/pipeline/evaluation/fingerprint.t
 import { messageGroupOf } from '../../../shared/queues/evaluation-requests.ts';
 import { evaluate } from '../../../shared/rules/evaluate.ts';
 import { DEFAULT_POLICY } from '../../../shared/rules/policy.ts';
-import { PERSON_ID, dossier, personIdFrom, request, ruling, status } from '../../builders/case.ts';
+import { PERSON_ID, dossier, personIdFrom, request, ruling, status } from '../../../generators/case.ts';
 import { conditionalCheckFailed, resetAwsMocks, sentMessages, type AwsMocks } from '../../support/aws-mocks.ts';
 import { testTableName, useFunctionEnvironment } from '../../support/function-environment.ts';
 import { createContext } from '../../support/lambda-context.ts';

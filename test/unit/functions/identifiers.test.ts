@@ -3,12 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_ID_PATTERN } from '../../../shared/contract/primitives.ts';
 import { flagMessageId } from '../../../shared/pipeline/evaluation/delivery.ts';
-import { environmentVariables, readEnvironment } from '../../../shared/pipeline/environment.ts';
+import { readEnvironment } from '../../../shared/pipeline/environment.ts';
 import { queueOwner } from '../../../shared/pipeline/inbound/authenticate.ts';
 import { REGISTRY } from '../../../shared/pipeline/registry.ts';
 import { messageGroupOf } from '../../../shared/queues/evaluation-requests.ts';
-import { composeMessageId } from '../../../shared/queues/hashing.ts';
-import { PERSON_ID } from '../../builders/case.ts';
+import { composeMessageId } from '../../../shared/ids/hashing.ts';
+import { PERSON_ID } from '../../../generators/case.ts';
 
 describe('message ids', () => {
   it('keep a plain application id readable', () => {
@@ -70,13 +70,6 @@ describe('environment', () => {
       queueUrlBase: 'https://sqs.cn-north-1.amazonaws.com.cn/123456789012',
       tables: { cases: 'c', quarantine: 'q' },
     });
-    expect(environmentVariables(['cases', 'decisions', 'access'])).toEqual([
-      'STAGE',
-      'QUEUE_URL_BASE',
-      'CASES_TABLE',
-      'DECISIONS_TABLE',
-      'ACCESS_TABLE',
-    ]);
   });
 
   it('names every missing variable', () => {

@@ -4,7 +4,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PERSON_ID, dossier, personIdFrom, ruling } from '../../builders/case.ts';
+import { PERSON_ID, dossier, personIdFrom, ruling } from '../../../generators/case.ts';
 import { conditionalCheckFailed, resetAwsMocks, sentMessages, type AwsMocks } from '../../support/aws-mocks.ts';
 import { testTableName, useFunctionEnvironment } from '../../support/function-environment.ts';
 import { createContext } from '../../support/lambda-context.ts';

@@ -5,7 +5,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PERSON_ID, dossier, ruling } from '../../builders/case.ts';
+import { PERSON_ID, dossier, ruling } from '../../../generators/case.ts';
 import { conditionalCheckFailed, resetAwsMocks, sentMessages, type AwsMocks } from '../../support/aws-mocks.ts';
 import { testTableName, useFunctionEnvironment } from '../../support/function-environment.ts';
 import { createContext } from '../../support/lambda-context.ts';

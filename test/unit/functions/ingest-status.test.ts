@@ -5,7 +5,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SQSEvent, SQSBatchResponse, Context } from 'aws-lambda';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PERSON_ID, dossier, status } from '../../builders/case.ts';
+import { PERSON_ID, dossier, status } from '../../../generators/case.ts';
 import { conditionalCheckFailed, resetAwsMocks, sentMessages, type AwsMocks } from '../../support/aws-mocks.ts';
 import { testTableName, useFunctionEnvironment } from '../../support/function-environment.ts';
 import { createContext } from '../../support/lambda-context.ts';

@@ -2,7 +2,7 @@
 // reach it: under a personal key, inside an object, or inside some text.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REDACTED, redactPersonalData } from '../../../shared/powertools/redaction.ts';
-import { PERSON_ID, dossier } from '../../builders/case.ts';
+import { PERSON_ID, dossier } from '../../../generators/case.ts';
 import { useFunctionEnvironment } from '../../support/function-environment.ts';
 
 useFunctionEnvironment({ POWERTOOLS_LOG_LEVEL: 'INFO' });

@@ -7,7 +7,7 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { messageGroupOf } from '../../../shared/queues/evaluation-requests.ts';
 import { DEADLINE_SHARDS } from '../../../shared/resources/tables.ts';
-import { PERSON_ID, personIdFrom } from '../../builders/case.ts';
+import { PERSON_ID, personIdFrom } from '../../../generators/case.ts';
 import { resetAwsMocks, type AwsMocks } from '../../support/aws-mocks.ts';
 import { testTableName, useFunctionEnvironment } from '../../support/function-environment.ts';
 import { createContext } from '../../support/lambda-context.ts';

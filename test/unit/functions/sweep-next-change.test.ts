@@ -11,7 +11,7 @@ import { DEFAULT_POLICY } from '../../../shared/rules/policy.ts';
 import { putDossier } from '../../../shared/storage/application-store.ts';
 import { putStatus } from '../../../shared/storage/status-store.ts';
 import { epochMs } from '../../../shared/time/calendar.ts';
-import { dossier, NOW, PERSON_ID, status } from '../../builders/case.ts';
+import { dossier, NOW, PERSON_ID, status } from '../../../generators/case.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../support/dynalite.ts';
 import { TEST_ENVIRONMENT, useFunctionEnvironment } from '../../support/function-environment.ts';
 

@@ -8,7 +8,7 @@ import {
   placeholderAccounts,
   RegistryError,
 } from '../../../shared/resources/registry.ts';
-import { generateRegistry } from '../../builders/registry.ts';
+import { generateRegistry } from '../../../generators/registry.ts';
 
 type Entry = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // Ability to pay: PP-REFUSE-6.1, PP-REFUSE-6.2, PP-SPEND-NEAR, PP-ABLE-UNPAID, PP-UNABLE,
 // PP-ABLE-CHECK (R07, R08, R08a, R10-R12), each with a near case that must not fire.
 import { describe, expect, it } from 'vitest';
-import { codes, dossier, flagOf, status } from '../../builders/case.ts';
+import { codes, dossier, flagOf, status } from '../../../generators/case.ts';
 
 type Finances = NonNullable<Parameters<typeof dossier>[0]>['finances'];
 const finances = (patch: Partial<NonNullable<Finances>>): Finances => ({

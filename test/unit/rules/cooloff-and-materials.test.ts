@@ -1,6 +1,6 @@
 // PP-COOLOFF-6M and PP-AMBIG-6.3 (Art 6(3)); PP-MAT-PENDING and PP-MAT-MISSING (Art 5).
 import { describe, expect, it } from 'vitest';
-import { codes, dossier, flagOf, JUDGMENT, status } from '../../builders/case.ts';
+import { codes, dossier, flagOf, JUDGMENT, status } from '../../../generators/case.ts';
 
 const ceased = (ceasedOn: string) => [{ code: 'OBSTRUCTS_ENFORCEMENT' as const, foundOn: '2025-01-01', ceasedOn }];
 const fullPayment = (paidOn: string) => [{ receiptNo: 'R', amountFen: 5_000_000, payer: 'SELF' as const, paidOn }];

@@ -2,7 +2,7 @@
 // requests the engine asks for.
 import { describe, expect, it } from 'vitest';
 import { answers } from '../../../shared/rules/requests.ts';
-import { codes, dossier, flagOf, JUDGMENT, request, run, status } from '../../builders/case.ts';
+import { codes, dossier, flagOf, JUDGMENT, request, run, status } from '../../../generators/case.ts';
 
 describe('PP-STATUS-MISSING', () => {
   it('fires for a dossier item no court has reported, and asks that court', () => {

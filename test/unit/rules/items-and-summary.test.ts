@@ -1,7 +1,7 @@
 // Item states, PP-NONE, PP-SATISFIED, PP-ITEMS-MISMATCH, PP-TEMPORAL: each fires, and a
 // near case does not.
 import { describe, expect, it } from 'vitest';
-import { codes, dossier, flagOf, JUDGMENT, status } from '../../builders/case.ts';
+import { codes, dossier, flagOf, JUDGMENT, status } from '../../../generators/case.ts';
 
 const base = { messages: [dossier(), status()] };
 

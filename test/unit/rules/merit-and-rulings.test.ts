@@ -1,7 +1,7 @@
 // PP-MAJOR-MERIT (Art 4(4)) and what happens after a ruling (Art 14(2): PP-POST-ENFORCE,
 // PP-REVOKE; closed applications send nothing).
 import { describe, expect, it } from 'vitest';
-import { codes, dossier, flagOf, ruling, run, status } from '../../builders/case.ts';
+import { codes, dossier, flagOf, ruling, run, status } from '../../../generators/case.ts';
 
 const concealing = status({ conduct: [{ code: 'CONCEALS_OR_TRANSFERS_ASSETS', foundOn: '2026-06-01' }] });
 

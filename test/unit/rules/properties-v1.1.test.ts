@@ -13,7 +13,7 @@ import { decidedContent } from '../../../shared/rules/next-change.ts';
 import { DEFAULT_POLICY } from '../../../shared/rules/policy.ts';
 import { parseCaseFile } from '../../../shared/contract/case-file.ts';
 import { addDays, epochMs, formatInstant, localDate, startOfDay } from '../../../shared/time/calendar.ts';
-import { caseArbitrary } from '../../builders/arbitraries.ts';
+import { caseArbitrary } from '../../../generators/arbitraries.ts';
 
 const RUNS = { numRuns: 300 };
 const OFFSET = 480; // the generated dossiers are written in +08:00

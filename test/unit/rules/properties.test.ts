@@ -6,7 +6,7 @@ import type { EnforcementStatusMessage } from '../../../shared/contract/messages
 import { isInformational, REASONS, severity, type Decision } from '../../../shared/contract/reason-codes.ts';
 import { evaluateCaseValue } from '../../../shared/rules/evaluate-case.ts';
 import type { Evaluation } from '../../../shared/rules/evaluate.ts';
-import { caseArbitrary } from '../../builders/arbitraries.ts';
+import { caseArbitrary } from '../../../generators/arbitraries.ts';
 
 const RUNS = { numRuns: 400 };
 

@@ -3,7 +3,7 @@
 // categories (PP-CAT-12, PP-CORR-2019).
 import { describe, expect, it } from 'vitest';
 import type { PropertyKind } from '../../../shared/contract/enforcement-status.ts';
-import { codes, dossier, flagOf, JUDGMENT, status } from '../../builders/case.ts';
+import { codes, dossier, flagOf, JUDGMENT, status } from '../../../generators/case.ts';
 
 const ongoing = [{ code: 'CONCEALS_OR_TRANSFERS_ASSETS' as const, foundOn: '2026-06-01' }];
 const dossierOf = (...items: { itemNo: number; kind: PropertyKind; dueFen: number | null }[]) =>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fulfilmentFlagBody } from '../../../shared/contract/fulfilment-flag.ts';
 import { replyDueBy } from '../../../shared/rules/periods.ts';
 import { DEFAULT_POLICY } from '../../../shared/rules/policy.ts';
-import { codes, dossier, flagOf, JUDGMENT, request, ruling, status } from '../../builders/case.ts';
+import { codes, dossier, flagOf, JUDGMENT, request, ruling, status } from '../../../generators/case.ts';
 
 const KEY = `${JUDGMENT}#1`;
 const rich = dossier({ finances: { ...dossier().body.finances!, accountBalanceFen: 10_000_000 } });

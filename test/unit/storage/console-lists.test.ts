@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCases, type CaseRow } from '../../../shared/storage/console-lists.ts';
 import { claimApplication, putDossier } from '../../../shared/storage/application-store.ts';
 import { saveEvaluation } from '../../../shared/storage/evaluation-store.ts';
-import { dossier, personIdFrom } from '../../builders/case.ts';
+import { dossier, personIdFrom } from '../../../generators/case.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../support/dynalite.ts';
 import { testTableName } from '../../support/function-environment.ts';
 

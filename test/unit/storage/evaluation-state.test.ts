@@ -13,7 +13,7 @@ import { requestIdFor } from '../../../shared/pipeline/evaluation/verification.t
 import { DEADLINE_SHARDS, TABLES } from '../../../shared/resources/tables.ts';
 import { createTableInput } from '../../../local/provision.ts';
 import { evaluateCaseValue } from '../../../shared/rules/evaluate-case.ts';
-import { caseFile, dossier, personIdFrom, request } from '../../builders/case.ts';
+import { caseFile, dossier, personIdFrom, request } from '../../../generators/case.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../support/dynalite.ts';
 import { testTableName } from '../../support/function-environment.ts';
 

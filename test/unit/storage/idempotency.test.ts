@@ -5,7 +5,7 @@ import { makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestIdempotencyConfig } from '../../../shared/pipeline/inbound/idempotency.ts';
-import { status } from '../../builders/case.ts';
+import { status } from '../../../generators/case.ts';
 import { createContext } from '../../support/lambda-context.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../support/dynalite.ts';
 import { testTableName } from '../../support/function-environment.ts';

@@ -1,7 +1,7 @@
 // The case list's missing materials: one batched read of the listed revisions' flags.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missingMaterialsOf, putRevision } from '../../../shared/storage/decision-store.ts';
-import { dossier, flagOf } from '../../builders/case.ts';
+import { dossier, flagOf } from '../../../generators/case.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../support/dynalite.ts';
 import { testTableName } from '../../support/function-environment.ts';
 

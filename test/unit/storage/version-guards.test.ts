@@ -12,7 +12,7 @@ import { commitRevision } from '../../../shared/storage/evaluation-store.ts';
 import { loadPrisoner } from '../../../shared/storage/prisoner-store.ts';
 import { putReceivedRuling, receivedRulings } from '../../../shared/storage/ruling-store.ts';
 import { putStatus } from '../../../shared/storage/status-store.ts';
-import { dossier, personIdFrom, ruling, status } from '../../builders/case.ts';
+import { dossier, personIdFrom, ruling, status } from '../../../generators/case.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../support/dynalite.ts';
 import { testTableName } from '../../support/function-environment.ts';
 

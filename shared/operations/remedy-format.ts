@@ -1,8 +1,8 @@
 // The v1.1 part of a flag in plain words, for `linkage show` and `linkage inbox`: what each
 // party can do to change the decision, from which day it could be CLEAR, and when time alone
 // changes it. Flags recorded before v1.1 carry none of this and print nothing here.
-import type { FulfilmentFlag } from '../shared/contract/fulfilment-flag.ts';
-import type { RemedyParty } from '../shared/contract/remedies.ts';
+import type { FulfilmentFlag } from '../contract/fulfilment-flag.ts';
+import type { RemedyParty } from '../contract/remedies.ts';
 
 const WHO: Record<RemedyParty, string> = {
   PRISONER: 'prisoner',

@@ -3,8 +3,8 @@
 // procuratorate), spread over every province in turn, each with an account of its own.
 // Used by the scale tests, the integration test at scale, the bench and
 // `node scripts/generate-registry.ts N FILE`.
-import { PROVINCE_CODES } from '../../shared/resources/provinces.ts';
-import { parseRegistry, type Institution, type Registry } from '../../shared/resources/registry.ts';
+import { PROVINCE_CODES } from '../shared/resources/provinces.ts';
+import { parseRegistry, type Institution, type Registry } from '../shared/resources/registry.ts';
 
 export const NATIONAL_SHARES = { PRISON: 680 / 5300, HEARING_COURT: 440 / 5300 } as const;
 

@@ -1,16 +1,16 @@
 // Builders for contract messages and case files, so a test states only what it is about.
 // The defaults describe an ordinary prisoner who cannot pay: CLEAR with PP-UNABLE.
-import { identityCheckCharacter } from '../../shared/contract/primitives.ts';
+import { identityCheckCharacter } from '../shared/contract/primitives.ts';
 import type {
   EnforcementStatusMessage,
   ReductionDossierMessage,
   RulingMessage,
   VerificationRequestMessage,
-} from '../../shared/contract/messages.ts';
-import type { FulfilmentFlag } from '../../shared/contract/fulfilment-flag.ts';
-import type { PolicyOverrides } from '../../shared/contract/policy.ts';
-import { evaluateCaseValue } from '../../shared/rules/evaluate-case.ts';
-import type { Evaluation } from '../../shared/rules/evaluate.ts';
+} from '../shared/contract/messages.ts';
+import type { FulfilmentFlag } from '../shared/contract/fulfilment-flag.ts';
+import type { PolicyOverrides } from '../shared/contract/policy.ts';
+import { evaluateCaseValue } from '../shared/rules/evaluate-case.ts';
+import type { Evaluation } from '../shared/rules/evaluate.ts';
 
 /** A valid GB 11643 identity number from its first 17 digits. */
 export function personIdFrom(first17: string): string {

@@ -2,9 +2,9 @@
 // (and sometimes for items it lacks), rulings and verification requests, over the whole
 // range of facts the rules look at. Used by the property tests and by the benchmark corpus.
 import fc from 'fast-check';
-import type { PropertyKind } from '../../shared/contract/enforcement-status.ts';
-import type { EnforcementStatusMessage, ReductionDossierMessage } from '../../shared/contract/messages.ts';
-import { addDays } from '../../shared/time/calendar.ts';
+import type { PropertyKind } from '../shared/contract/enforcement-status.ts';
+import type { EnforcementStatusMessage, ReductionDossierMessage } from '../shared/contract/messages.ts';
+import { addDays } from '../shared/time/calendar.ts';
 import { personIdFrom, request, ruling } from './case.ts';
 
 type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
