@@ -8,6 +8,7 @@ import type { ConsoleDependencies } from './dependencies.ts';
 import { requireSignIn, type ConsoleEnv } from './http.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerInstitutionRoutes } from './routes/institution.ts';
+import { registerMessageRoutes } from './routes/messages.ts';
 import { registerSignInRoutes } from './routes/sign-in.ts';
 
 export const OPEN_PATHS = new Set(['/api/config', '/api/openapi.json', '/api/health']);
@@ -50,6 +51,7 @@ export function createConsoleApp(deps: ConsoleDependencies): OpenAPIHono<Console
   registerSignInRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerInstitutionRoutes(app, deps);
+  registerMessageRoutes(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

@@ -4,6 +4,7 @@ import type { Registry } from '../shared/resources/registry.ts';
 import type { LocalIssuer } from './auth/local-issuer.ts';
 import type { UserStore } from './auth/user-store.ts';
 import type { Verifier } from './auth/verifier.ts';
+import type { Outbox } from './write/outbox.ts';
 
 export interface ConsoleDependencies {
   readonly db: DynamoDBDocumentClient;
@@ -21,6 +22,8 @@ export interface ConsoleDependencies {
   readonly signIn:
     | { readonly mode: 'password'; readonly issuer: string }
     | { readonly mode: 'oidc'; readonly issuer: string; readonly clientId: string };
+  /** Where submitted messages go: the caller's own inbound queue. Absent: the console only reads. */
+  readonly outbox?: Outbox;
   /** Local mode only: the local issuer and its users. */
   readonly local?: { readonly issuer: LocalIssuer; readonly users: UserStore };
 }

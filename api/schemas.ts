@@ -90,6 +90,8 @@ export const requestList = z.object({ rows: z.array(requestView), cursor: z.stri
 export type RequestView = z.infer<typeof requestView>;
 
 export const rejectionView = z.object({
+  /** The quarantine reference: GET /api/rejection?ref= gives the original text. */
+  ref: z.string(),
   receivedAt: z.string(),
   reason: z.string(),
   messageId: z.string().nullable(),

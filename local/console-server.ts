@@ -16,6 +16,8 @@ import type { Registry } from '../shared/resources/registry.ts';
 import { tableName } from '../shared/resources/tables.ts';
 import { createDocumentClient } from '../shared/storage/clients.ts';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { sqsOutbox } from '../api/write/outbox.ts';
 
 export const CONSOLE_DIST = fileURLToPath(new URL('../console/dist/', import.meta.url));
 
@@ -37,6 +39,8 @@ export async function startConsoleServer(options: {
   dataDir: string;
   stage: string;
   dynamodb: DynamoDBClient;
+  /** Where the console sends what users submit (their inbound queues); absent: read-only. */
+  queues?: { sqs: SQSClient; queueUrlBase: string };
   registry: Registry;
   port?: number;
 }): Promise<ConsoleServer> {
@@ -72,6 +76,9 @@ export async function startConsoleServer(options: {
     }),
     now: Date.now,
     signIn: { mode: 'password', issuer: issuer.issuer },
+    ...(options.queues
+      ? { outbox: sqsOutbox(options.queues.sqs, { stage: options.stage, queueUrlBase: options.queues.queueUrlBase }) }
+      : {}),
     local: { issuer, users: new UserStore(usersFileIn(options.dataDir)) },
   });
   const root = new Hono();

@@ -86,6 +86,7 @@ try {
       dataDir,
       stage: service.endpoints.stage,
       dynamodb: service.clients.dynamodb,
+      queues: { sqs: service.clients.sqs, queueUrlBase: service.endpoints.queueUrlBase },
       registry: service.registry,
       port: Number(process.env.LINKAGE_CONSOLE_PORT ?? 0),
     });

@@ -113,6 +113,7 @@ export function registerInstitutionRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Co
     return c.json(
       {
         rows: page.rows.map((r) => ({
+          ref: r.pk,
           receivedAt: r.receivedAt,
           reason: r.reason,
           messageId: r.rejectedMessageId ?? null,
