@@ -44,6 +44,9 @@ export const me = z.object({
   prison: institutionRef.optional(),
   /** For a hearing court: the prisons, to filter its list by. */
   prisons: z.array(institutionRef).optional(),
+  /** For a prison: the courts its dossier form may name. */
+  hearingCourts: z.array(institutionRef).optional(),
+  enforcingCourts: z.array(institutionRef).optional(),
 });
 export type Me = z.infer<typeof me>;
 

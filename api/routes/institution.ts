@@ -68,6 +68,12 @@ export function registerInstitutionRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Co
                 .map((i) => ({ id: i.id, name: i.name })),
             }
           : {}),
+        ...(p.kind === 'PRISON'
+          ? {
+              hearingCourts: refsOfKind(deps, 'HEARING_COURT'),
+              enforcingCourts: refsOfKind(deps, 'ENFORCING_COURT'),
+            }
+          : {}),
       },
       200,
     );
@@ -153,4 +159,8 @@ export function registerInstitutionRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Co
       200,
     );
   });
+}
+
+function refsOfKind(deps: ConsoleDependencies, kind: 'HEARING_COURT' | 'ENFORCING_COURT') {
+  return deps.registry.institutions.filter((i) => i.kind === kind).map((i) => ({ id: i.id, name: i.name }));
 }

@@ -71,12 +71,15 @@ const statusDraftRoute = createRoute({
     query: z.strictObject({
       applicationId: z.string().min(1).max(128),
       judgmentId: z.string().min(1).max(128),
-      itemNo: z.coerce.number().int().min(1),
+      itemNo: z.coerce.number().int().min(1).optional(),
       requestId: z.string().min(1).max(128).optional(),
     }),
   },
   responses: {
-    200: json(z.object({ body: z.record(z.string(), z.unknown()) }), 'The draft body'),
+    200: json(
+      z.object({ body: z.record(z.string(), z.unknown()), itemNos: z.array(z.number()) }),
+      "The draft body, and the judgment's item numbers (to switch items)",
+    ),
     404: json(problemBody, 'Not an item this court enforces'),
     ...signedInResponses,
   },
@@ -175,16 +178,18 @@ export function registerMessageRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Consol
     const prisoner = await loadPrisoner(deps.db, deps.tables.cases, lookup.personId);
     const application = prisoner.applications.find((a) => a.applicationId === query.applicationId);
     if (!application) return c.json(NOT_FOUND, 404);
+    const itemNos =
+      application.dossier.judgments.find((j) => j.judgmentId === query.judgmentId)?.items.map((i) => i.itemNo) ?? [];
     const body = statusDraft(
       principal.institutionId,
       application,
       prisoner,
       query.judgmentId,
-      query.itemNo,
+      query.itemNo ?? itemNos[0] ?? 1,
       deps.now(),
       query.requestId,
     );
-    return body ? c.json({ body }, 200) : c.json(NOT_FOUND, 404);
+    return body ? c.json({ body, itemNos }, 200) : c.json(NOT_FOUND, 404);
   });
 
   app.openapi(dossierDraftRoute, async (c) => {

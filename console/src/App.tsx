@@ -22,6 +22,9 @@ const PrintPage = lazy(() => import('./pages/PrintPage.tsx'));
 const RequestsPage = lazy(() => import('./pages/RequestsPage.tsx'));
 const RejectionsPage = lazy(() => import('./pages/RejectionsPage.tsx'));
 const AccessPage = lazy(() => import('./pages/AccessPage.tsx'));
+const StatusFormPage = lazy(() => import('./pages/StatusFormPage.tsx'));
+const DossierFormPage = lazy(() => import('./pages/DossierFormPage.tsx'));
+const CsvUploadPage = lazy(() => import('./pages/CsvUploadPage.tsx'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
 
@@ -68,6 +71,10 @@ const router = createBrowserRouter([
       { path: '/requests', element: <RequestsPage /> },
       { path: '/rejections', element: <RejectionsPage /> },
       { path: '/access', element: <AccessPage /> },
+      { path: '/status/new', element: <StatusFormPage /> },
+      { path: '/dossier/new', element: <DossierFormPage /> },
+      { path: '/dossier/:applicationId/supplement', element: <DossierFormPage /> },
+      { path: '/statuses/upload', element: <CsvUploadPage /> },
     ],
   },
   { path: '*', element: <Navigate to="/" replace /> },

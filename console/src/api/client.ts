@@ -9,6 +9,7 @@ export interface Page<T> {
   cursor?: string;
 }
 export interface Rejection {
+  ref: string;
   receivedAt: string;
   reason: string;
   messageId: string | null;
@@ -52,4 +53,27 @@ export async function signIn(username: string, password: string): Promise<string
   });
   if (!response.ok) return undefined;
   return ((await response.json()) as { access_token: string }).access_token;
+}
+
+export type PostResult<T> =
+  { ok: true; value: T } | { ok: false; status: number; problems: { path: string; message: string }[]; error: string };
+
+/** POST JSON; a refusal (400, 403, 404) comes back as problems, not as an exception. */
+export async function apiPost<T>(path: string, body: unknown): Promise<PostResult<T>> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${readToken() ?? ''}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status === 401) {
+    clearSession();
+    window.location.assign('/sign-in');
+  }
+  const json = (await response.json().catch(() => ({}))) as {
+    error?: string;
+    problems?: { path: string; message: string }[];
+  };
+  if (!response.ok)
+    return { ok: false, status: response.status, problems: json.problems ?? [], error: json.error ?? '' };
+  return { ok: true, value: json as T };
 }

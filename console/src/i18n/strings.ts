@@ -1,7 +1,15 @@
 // Interface text: Simplified Chinese first, English second (same keys; a missing key fails the typecheck).
 export const zh = {
   app: { title: '财产性判项联动平台', skip: '跳到主要内容', language: 'English', signOut: '退出登录' },
-  nav: { cases: '案件列表', requests: '核实函', rejections: '退回记录', access: '调阅记录', overdue: '逾期核实函' },
+  nav: {
+    cases: '案件列表',
+    requests: '核实函',
+    rejections: '退回记录',
+    access: '调阅记录',
+    overdue: '逾期核实函',
+    newDossier: '提请减刑、假释',
+    upload: '导入缴款记录',
+  },
   signIn: {
     title: '登录',
     username: '用户名',
@@ -143,6 +151,8 @@ export const en: Strings = {
     rejections: 'Rejections',
     access: 'Access record',
     overdue: 'Overdue requests',
+    newDossier: 'New proposal',
+    upload: 'Import payment records',
   },
   signIn: {
     title: 'Sign in',

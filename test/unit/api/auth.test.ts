@@ -41,6 +41,7 @@ describe('console API sign-in', () => {
       'GET /api/access',
       'GET /api/cases',
       'GET /api/cases/FJ-P01-2026-0101',
+      'GET /api/cases/FJ-P01-2026-0101/revision',
       'GET /api/drafts/dossier',
       'GET /api/drafts/status',
       'GET /api/me',
