@@ -30,6 +30,8 @@ const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^applies only to CIVIL/, () => '仅适用于民事赔偿'],
   [/^must not be before foundOn/, () => '不能早于发现日期'],
   [/^is not a v1 field/, () => '不是合同 v1 的字段'],
+  [/^"(.*)" is not a whole number/, (m) => `“${m[1]}”不是整数`],
+  [/^"(.*)" is not true or false/, (m) => `“${m[1]}”应为 true 或 false`],
   [/^Invalid option/, () => '请选择一项'],
   [/^Invalid input: expected boolean/, () => '请选择是或否'],
   [/^Invalid input/, () => '必须填写'],
