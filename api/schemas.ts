@@ -73,6 +73,8 @@ export const caseListRow = z.object({
   ruling: rulingView.nullable(),
   /** REVOKE, or a decision other than CLEAR after a grant: the procuratorate's alerts. */
   alert: z.boolean(),
+  /** For a prison: the Art 5 materials the current flag says are missing. */
+  missingMaterials: z.array(z.enum(MATERIALS)).optional(),
 });
 export const caseList = z.object({ rows: z.array(caseListRow), cursor: z.string().optional() });
 export type CaseListRow = z.infer<typeof caseListRow>;

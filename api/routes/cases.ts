@@ -12,6 +12,7 @@ import { caseDetail, caseList, caseListQuery, problemBody, type CaseListQuery, t
 import type { Principal } from '../auth/principal.ts';
 import { caseDetailOf } from '../views/case-detail.ts';
 import { prisonerFor } from '../views/masking.ts';
+import { missingMaterialsOf } from '../views/missing-materials.ts';
 import { institutionRefOf } from '../views/requests.ts';
 import { maySeeCase, prisonOfProcuratorate } from '../views/scope.ts';
 import { json, security, signedInResponses } from './common.ts';
@@ -46,7 +47,13 @@ export function registerCaseRoutes(app: OpenAPIHono<ConsoleEnv>, deps: ConsoleDe
     const principal = c.get('principal');
     const query = c.req.valid('query');
     const page = await casesFor(deps, principal, query);
-    return c.json({ rows: page.rows.map((row) => rowView(deps, principal, row)), ...page.more }, 200);
+    const missing =
+      principal.kind === 'PRISON' ? await missingMaterialsOf(deps.db, deps.tables.decisions, page.rows) : undefined;
+    const rows = page.rows.map((row) => ({
+      ...rowView(deps, principal, row),
+      ...(missing ? { missingMaterials: missing.get(row.applicationId) ?? [] } : {}),
+    }));
+    return c.json({ rows, ...page.more }, 200);
   });
 
   app.openapi(detailRoute, async (c) => {

@@ -145,6 +145,18 @@ test('a prison submits a dossier through the form: identity check digit checked 
   await screenshot(page, 'form-dossier');
   await page.getByRole('button', { name: /提\s*交/ }).click();
   await expectSent(page);
+  // The prison's list shows what the engine says is missing for this application.
+  const engine = evaluateCaseValue({ now: new Date().toISOString(), messages: [dossierMessage()] });
+  if (!engine.ok) throw new Error('engine');
+  expect(engine.value.flag.missingMaterials).toEqual(['THIRD_PARTY_ASSET_STATEMENT']);
+  await page.getByRole('link', { name: '案件列表' }).click();
+  const row = page.getByRole('row').filter({ hasText: APPLICATION });
+  await expect(row.getByTestId('missing-materials')).toHaveText(
+    '有关组织、单位对罪犯实际财产状况的证明（第（三）项）',
+    {
+      timeout: 20_000,
+    },
+  );
   await page.context().close();
 });
 

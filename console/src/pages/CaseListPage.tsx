@@ -10,7 +10,7 @@ import { casesQuery } from '../api/queries.ts';
 import { DecisionBadge } from '../components/DecisionBadge.tsx';
 import { dateTime } from '../components/format.ts';
 import { useMe } from '../components/useMe.ts';
-import { DECISION, KIND, RULING } from '../i18n/glossary.ts';
+import { DECISION, KIND, MATERIAL, RULING } from '../i18n/glossary.ts';
 import { useText } from '../i18n/index.ts';
 
 interface Filters {
@@ -91,6 +91,24 @@ export default function CaseListPage() {
       key: 'ruling',
       render: (_: unknown, row: CaseListRow) => (row.ruling ? pick(RULING[row.ruling.outcome]) : '—'),
     },
+    ...(kind === 'PRISON'
+      ? [
+          {
+            title: t('list.missing'),
+            key: 'missing',
+            render: (_: unknown, row: CaseListRow) =>
+              row.missingMaterials && row.missingMaterials.length > 0 ? (
+                <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="missing-materials">
+                  {row.missingMaterials.map((m) => (
+                    <li key={m}>{pick(MATERIAL[m], m)}</li>
+                  ))}
+                </ul>
+              ) : (
+                t('list.none')
+              ),
+          },
+        ]
+      : []),
   ];
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
