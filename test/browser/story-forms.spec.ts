@@ -10,7 +10,7 @@ import type { EnforcementStatusMessage, ReductionDossierMessage } from '../../sh
 import { identityCheckCharacter } from '../../shared/contract/primitives.ts';
 import { parseCsvRows, checkRow } from '../../shared/contract/status-csv.ts';
 import { evaluateCaseValue } from '../../shared/rules/evaluate-case.ts';
-import { expectAccessible, screenshot, signIn } from './support.ts';
+import { expectAccessible, screenshot, signIn, tokenOf } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -283,4 +283,38 @@ test('a rejected message is corrected and resent from the rejections page', asyn
   await court.getByRole('button', { name: '报送履行情况' }).click();
   await expectSent(court);
   await court.context().close();
+});
+
+test('nobody sends as another institution or kind: not through the forms, not by calling the API', async ({
+  browser,
+}) => {
+  const prison = await newPage(browser, 'fj-p01');
+  // A prison has no status form: the page finds nothing to answer.
+  await prison.goto(`/status/new?applicationId=${APPLICATION}&judgmentId=${encodeURIComponent(JUDGMENT)}&itemNo=1`);
+  await expect(prison.getByText('找不到该判项')).toBeVisible();
+  await expect(prison.getByTestId('status-form')).toHaveCount(0);
+  const token = await tokenOf(prison);
+  const call = (body: unknown) =>
+    prison.evaluate(
+      async ([value, bearer]) => {
+        const response = await fetch('/api/messages', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(value),
+        });
+        return { status: response.status, body: (await response.json()) as { problems?: { path: string }[] } };
+      },
+      [body, token] as const,
+    );
+  const ruling = { applicationId: APPLICATION, outcome: 'GRANTED', ruledOn: TODAY, rulingRef: 'X' };
+  expect((await call({ schema: 'linkage.ruling.v1', body: ruling })).status).toBe(403);
+  expect((await call({ schema: 'linkage.enforcement-status.v1', body: statusMessage().body })).status).toBe(403);
+  const forged = await call({
+    schema: 'linkage.reduction-dossier.v1',
+    body: dossierMessage().body,
+    sender: { kind: 'PRISON', id: 'FJ-P02' },
+  });
+  expect(forged.status).toBe(400);
+  expect(forged.body.problems?.map((p) => p.path)).toEqual(['sender']);
+  await prison.context().close();
 });
