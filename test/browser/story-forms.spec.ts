@@ -285,6 +285,26 @@ test('a rejected message is corrected and resent from the rejections page', asyn
   await court.context().close();
 });
 
+test('the prison supplements its dossier (Art 5 material added later): the stored version opens, sent as version 2', async ({
+  browser,
+}) => {
+  const page = await newPage(browser, 'fj-p01');
+  await page.goto(`/cases/${APPLICATION}`);
+  await page.getByRole('link', { name: '补充材料（提交新版本）' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`补充材料：${APPLICATION}（第 2 版）`);
+  await expect(page.getByLabel('申请编号')).toHaveValue(APPLICATION);
+  await expect(page.getByLabel('居民身份证号码')).toHaveValue(PERSON_ID);
+  await page.getByLabel('有关组织、单位出具财产状况证明').check();
+  await page.getByLabel('证明文号').fill('FJ-P01-TPS-0201');
+  await page.getByLabel('出具日期').fill(TODAY);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: '提交第 2 版' }).click();
+  await expectSent(page);
+  await page.goto(`/cases/${APPLICATION}`);
+  await expect(page.getByText('提请材料第 2 版')).toBeVisible({ timeout: 20_000 });
+  await page.context().close();
+});
+
 test('nobody sends as another institution or kind: not through the forms, not by calling the API', async ({
   browser,
 }) => {
