@@ -256,6 +256,7 @@ test('an enforcing court uploads a CSV with two bad rows: shown by line (as the 
   await screenshot(court, 'form-csv-upload');
   await court.getByTestId('csv-send').click();
   await expect(court.getByTestId('csv-progress')).toHaveText('已发送 1 / 1 行');
+  await expect(court.getByTestId('csv-outcomes')).toHaveText('平台已接收 1 行，退回 0 行', { timeout: 20_000 });
   const download = court.waitForEvent('download');
   await court.getByTestId('csv-download').click();
   const file = await download;

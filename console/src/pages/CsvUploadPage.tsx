@@ -34,6 +34,8 @@ interface Loaded {
 /** The preview's message id: the console's API names the message it sends itself. */
 const PREVIEW_ID = () => 'console:csv-preview';
 const PARALLEL = 4;
+/** Seconds to wait for the service's word on the sent rows. */
+const OUTCOME_ROUNDS = 30;
 
 function problemZh(problem: string): string {
   const at = problem.indexOf(': ');
@@ -46,10 +48,12 @@ export default function CsvUploadPage() {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [fileProblems, setFileProblems] = useState<string[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number; failed: RejectedRow[] } | undefined>();
+  const [outcomes, setOutcomes] = useState<{ accepted: number; pending: number; refused: RejectedRow[] } | undefined>();
   const courtId = me?.institution.id ?? '';
 
   const read = async (file: File) => {
     setProgress(undefined);
+    setOutcomes(undefined);
     setLoaded(undefined);
     const rows = parseCsvRows(await file.text());
     if (typeof rows === 'string') return setFileProblems([rows]);
@@ -75,17 +79,23 @@ export default function CsvUploadPage() {
   const rejected: RejectedRow[] = [
     ...bad.map((r) => ({ row: r.row, problems: r.problems })),
     ...(progress?.failed ?? []),
+    ...(outcomes?.refused ?? []),
   ];
 
   const sendGood = async () => {
     const queue = [...good];
     const failed: RejectedRow[] = [];
+    const sent: { row: CsvRow; receipt: string }[] = [];
     let done = 0;
     setProgress({ done, total: queue.length, failed });
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        const result = await apiPost('/api/messages', { schema: 'linkage.enforcement-status.v1', body: next.body });
-        if (!result.ok)
+        const result = await apiPost<{ receipt: string }>('/api/messages', {
+          schema: 'linkage.enforcement-status.v1',
+          body: next.body,
+        });
+        if (result.ok) sent.push({ row: next.row, receipt: result.value.receipt });
+        else
           failed.push({
             row: next.row,
             problems:
@@ -98,6 +108,34 @@ export default function CsvUploadPage() {
       }
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
+    await followOutcomes(sent);
+  };
+
+  /** What the service made of each sent row: accepted, or refused with its problems (downloadable too). */
+  const followOutcomes = async (sent: { row: CsvRow; receipt: string }[]) => {
+    let waiting = sent;
+    let accepted = 0;
+    const refused: RejectedRow[] = [];
+    for (let round = 0; round < OUTCOME_ROUNDS && waiting.length > 0; round += 1) {
+      setOutcomes({ accepted, pending: waiting.length, refused: [...refused] });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const still: typeof waiting = [];
+      for (const item of waiting) {
+        const outcome = await apiPost<{ state: string; problems?: { path: string; message: string }[] }>(
+          '/api/messages/outcome',
+          { receipt: item.receipt },
+        );
+        if (outcome.ok && outcome.value.state === 'accepted') accepted += 1;
+        else if (outcome.ok && outcome.value.state === 'rejected')
+          refused.push({
+            row: item.row,
+            problems: (outcome.value.problems ?? []).map((p) => `${p.path.replace(/^body\./, '')}: ${p.message}`),
+          });
+        else still.push(item);
+      }
+      waiting = still;
+    }
+    setOutcomes({ accepted, pending: waiting.length, refused });
   };
 
   const download = () => {
@@ -180,6 +218,14 @@ export default function CsvUploadPage() {
                 {progress.failed.length > 0 &&
                   pick([`，${progress.failed.length} 行被拒绝`, `, ${progress.failed.length} refused`])}
               </span>
+              {outcomes && (
+                <div data-testid="csv-outcomes">
+                  {pick([
+                    `平台已接收 ${outcomes.accepted} 行，退回 ${outcomes.refused.length} 行${outcomes.pending > 0 ? `，${outcomes.pending} 行待确认` : ''}`,
+                    `${outcomes.accepted} accepted, ${outcomes.refused.length} rejected by the service${outcomes.pending > 0 ? `, ${outcomes.pending} not yet known` : ''}`,
+                  ])}
+                </div>
+              )}
             </div>
           )}
           <Table
