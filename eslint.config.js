@@ -30,7 +30,8 @@ const MAY_IMPORT = {
   generators: ['shared'],
   bench: ['local', 'infra', 'api', 'shared', 'generators', 'scripts'],
   scripts: ['bench', 'local', 'infra', 'shared', 'generators'],
-  console: ['api'],
+  // The browser checks forms with the contract's own zod schemas (and its calendar); nothing else of shared/.
+  console: ['api', 'shared'],
 };
 
 const zones = Object.entries(MAY_IMPORT).map(([target, allowed]) => ({
@@ -58,6 +59,15 @@ const SHARED_LAYERS = [
   message: `inside shared/, ${target.slice(2)} may not import from ${from.join(', ')} (README: Where things are)`,
 }));
 
+/** The console bundles for the browser: of shared/ only the contract and the calendar it uses. */
+const CONSOLE_SHARED = {
+  target: './console',
+  from: ['rules', 'storage', 'queues', 'pipeline', 'operations', 'powertools', 'resources', 'ids'].map(
+    (folder) => `./shared/${folder}`,
+  ),
+  message: 'console/ may import of shared/ only contract/ and time/ (README: Where things are)',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', 'schemas/', 'results/', 'console/dist/'] },
   js.configs.recommended,
@@ -72,6 +82,6 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx,js}'],
     plugins: { 'import-x': importX },
-    rules: { 'import-x/no-restricted-paths': ['error', { zones: [...zones, ...SHARED_LAYERS] }] },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: [...zones, ...SHARED_LAYERS, CONSOLE_SHARED] }] },
   },
 );

@@ -9,6 +9,8 @@ import { requireSignIn, type ConsoleEnv } from './http.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerInstitutionRoutes } from './routes/institution.ts';
 import { registerOperationsRoutes } from './routes/operations.ts';
+import { registerMessageRoutes } from './routes/messages.ts';
+import { registerRevisionRoute } from './routes/revision.ts';
 import { registerSignInRoutes } from './routes/sign-in.ts';
 
 export const OPEN_PATHS = new Set(['/api/config', '/api/openapi.json', '/api/health']);
@@ -54,6 +56,8 @@ export function createConsoleApp(deps: ConsoleDependencies): OpenAPIHono<Console
   registerCaseRoutes(app, deps);
   registerInstitutionRoutes(app, deps);
   registerOperationsRoutes(app, deps);
+  registerMessageRoutes(app, deps);
+  registerRevisionRoute(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

@@ -5,6 +5,7 @@ import type { Registry } from '../shared/resources/registry.ts';
 import type { LocalIssuer } from './auth/local-issuer.ts';
 import type { UserStore } from './auth/user-store.ts';
 import type { Verifier } from './auth/verifier.ts';
+import type { Outbox } from './write/outbox.ts';
 
 export interface ConsoleDependencies {
   readonly db: DynamoDBDocumentClient;
@@ -30,6 +31,8 @@ export interface ConsoleDependencies {
       };
   /** The service's queues, for its operators' dead-letter page; without it that page answers 404. */
   readonly operations?: OperatorAccess;
+  /** Where submitted messages go: the caller's own inbound queue. Absent: the console only reads. */
+  readonly outbox?: Outbox;
   /** Local mode only: the local issuer and its users. */
   readonly local?: { readonly issuer: LocalIssuer; readonly users: UserStore };
 }

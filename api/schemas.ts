@@ -46,6 +46,9 @@ export const me = z.object({
   prison: institutionRef.optional(),
   /** For a hearing court: the prisons, to filter its list by. */
   prisons: z.array(institutionRef).optional(),
+  /** For a prison: the courts its dossier form may name. */
+  hearingCourts: z.array(institutionRef).optional(),
+  enforcingCourts: z.array(institutionRef).optional(),
 });
 export type Me = z.infer<typeof me>;
 
@@ -94,6 +97,8 @@ export const requestList = z.object({ rows: z.array(requestView), cursor: z.stri
 export type RequestView = z.infer<typeof requestView>;
 
 export const rejectionView = z.object({
+  /** The quarantine reference: GET /api/rejection?ref= gives the original text. */
+  ref: z.string(),
   receivedAt: z.string(),
   reason: z.string(),
   messageId: z.string().nullable(),

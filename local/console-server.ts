@@ -19,6 +19,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { OperatorAccess } from '../shared/operations/dead-letters.ts';
 import { queueUrl } from '../shared/queues/queue-urls.ts';
+import { sqsOutbox } from '../api/write/outbox.ts';
 
 export const CONSOLE_DIST = fileURLToPath(new URL('../console/dist/', import.meta.url));
 
@@ -52,7 +53,10 @@ export async function startConsoleServer(options: {
   port?: number;
   /** Sign in with this OpenID Connect provider instead of the local issuer and its users. */
   oidc?: ExternalIssuer;
-  /** The local service's queues: with them, operators get the dead-letter page. */
+  /**
+   * The local service's queues: what users submit goes to their inbound queues, and operators
+   * get the dead-letter page. Absent: the console only reads.
+   */
   queues?: { readonly sqs: SQSClient; readonly queueUrlBase: string };
 }): Promise<ConsoleServer> {
   // The issuer URL needs the port, known only once listening: the app is set after that.
@@ -79,7 +83,12 @@ export async function startConsoleServer(options: {
     },
     registry: options.registry,
     now: Date.now,
-    ...(options.queues ? { operations: operatorAccessOf(options, options.queues) } : {}),
+    ...(options.queues
+      ? {
+          operations: operatorAccessOf(options, options.queues),
+          outbox: sqsOutbox(options.queues.sqs, { stage: options.stage, queueUrlBase: options.queues.queueUrlBase }),
+        }
+      : {}),
     ...(options.oidc ? externalSignIn(options.oidc, options.registry) : await localSignIn(url, options)),
   });
   const root = new Hono();

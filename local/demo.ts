@@ -89,9 +89,9 @@ try {
       dataDir,
       stage: service.endpoints.stage,
       dynamodb: service.clients.dynamodb,
+      queues: { sqs: service.clients.sqs, queueUrlBase: service.endpoints.queueUrlBase },
       registry: service.registry,
       port: Number(process.env.LINKAGE_CONSOLE_PORT ?? 0),
-      queues: { sqs: service.clients.sqs, queueUrlBase: service.endpoints.queueUrlBase },
     });
     writeEndpointsFile(dataDir, {
       ...service.endpoints,

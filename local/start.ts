@@ -56,9 +56,9 @@ const consoleServer = await startConsoleServer({
   dataDir,
   stage: endpoints.stage,
   dynamodb: service.clients.dynamodb,
+  queues: { sqs: service.clients.sqs, queueUrlBase: service.endpoints.queueUrlBase },
   registry: service.registry,
   port: port('LINKAGE_CONSOLE_PORT'),
-  queues: { sqs: service.clients.sqs, queueUrlBase: service.endpoints.queueUrlBase },
 });
 writeEndpointsFile(dataDir, {
   ...endpoints,

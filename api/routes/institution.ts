@@ -67,6 +67,12 @@ export function registerInstitutionRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Co
                 .map((i) => institutionRefOf(deps.registry, i.id)),
             }
           : {}),
+        ...(p.kind === 'PRISON'
+          ? {
+              hearingCourts: refsOfKind(deps, 'HEARING_COURT'),
+              enforcingCourts: refsOfKind(deps, 'ENFORCING_COURT'),
+            }
+          : {}),
       },
       200,
     );
@@ -112,6 +118,7 @@ export function registerInstitutionRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Co
     return c.json(
       {
         rows: page.rows.map((r) => ({
+          ref: r.pk,
           receivedAt: r.receivedAt,
           reason: r.reason,
           messageId: r.rejectedMessageId ?? null,
@@ -148,4 +155,8 @@ export function registerInstitutionRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Co
       200,
     );
   });
+}
+
+function refsOfKind(deps: ConsoleDependencies, kind: 'HEARING_COURT' | 'ENFORCING_COURT') {
+  return deps.registry.institutions.filter((i) => i.kind === kind).map((i) => institutionRefOf(deps.registry, i.id));
 }

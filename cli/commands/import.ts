@@ -5,7 +5,6 @@
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { parse } from 'csv-parse/sync';
 import { inboundQueue } from '../../shared/resources/queues.ts';
 import { findInstitution } from '../../shared/resources/registry.ts';
 import { serviceInstant } from '../../shared/pipeline/clock.ts';
@@ -21,18 +20,16 @@ import {
 } from '../import-checkpoint.ts';
 import { MAX_BATCH_ENTRIES, sendBodies } from '../../shared/queues/batches.ts';
 import { withConnection } from '../queue-io.ts';
-import { REPORT_COLUMNS, STATUS_COLUMNS, headerProblems, statusFromRow } from '../status-csv.ts';
+import {
+  lineLabel,
+  parseCsvRows,
+  rejectedCsvLines,
+  type CsvRow,
+  type RejectedRow,
+} from '../../shared/contract/status-csv.ts';
+import { STATUS_COLUMNS, checkRow, headerProblems } from '../status-csv.ts';
 
-interface CsvRow {
-  readonly line: number;
-  readonly endLine: number;
-  readonly fields: string[];
-}
-
-interface Rejected {
-  readonly row: CsvRow;
-  readonly problems: string[];
-}
+type Rejected = RejectedRow;
 
 export function registerImport(program: Command): void {
   const importCommand = program.command('import').description("bulk-load records from another system's export");
@@ -120,17 +117,7 @@ export function registerImport(program: Command): void {
 
         for (const row of pending) {
           chunk.rows.push(row);
-          const result =
-            row.fields.length !== header.fields.length
-              ? {
-                  ok: false as const,
-                  problems: [`has ${row.fields.length} fields, the header has ${header.fields.length}`],
-                }
-              : statusFromRow(
-                  Object.fromEntries(header.fields.map((name, i) => [name, row.fields[i] ?? ''])),
-                  court.id,
-                  sentAt,
-                );
+          const result = checkRow(header.fields, row, court.id, sentAt);
           if (result.ok) chunk.bodies.push(JSON.stringify(result.message));
           else chunk.rejected.push({ row, problems: result.problems });
           if (chunk.bodies.length === MAX_BATCH_ENTRIES && !(await flush()))
@@ -160,47 +147,18 @@ export function registerImport(program: Command): void {
 function readRows(file: string): CsvRow[] | string {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     return `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
   }
-  try {
-    const parsed = parse(text, {
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      record_delimiter: '\n',
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    return parsed.map(({ record, info }) => {
-      const breaks = record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
-      return { line: info.lines - breaks, endLine: info.lines, fields: record };
-    });
-  } catch (error) {
-    const where = (error as { lines?: number }).lines;
-    return `${file}${where ? `:${where}` : ''}: not readable as CSV (${(error as Error).message}); nothing was sent`;
-  }
+  const rows = parseCsvRows(text);
+  return typeof rows === 'string' ? `${file}: ${rows}; nothing was sent` : rows;
 }
 
 function appendRejected(file: string, header: readonly string[], rejected: readonly Rejected[]): void {
   if (rejected.length === 0) return;
   const path = rejectedPath(file);
-  const original = header.filter((name) => !(REPORT_COLUMNS as readonly string[]).includes(name));
-  const lines: string[] = existsSync(path) ? [] : [[...REPORT_COLUMNS, ...original].map(csvCell).join(',')];
-  for (const { row, problems } of rejected) {
-    const byName = new Map(header.map((name, i) => [name, row.fields[i] ?? '']));
-    const cells = header.length === row.fields.length ? original.map((name) => byName.get(name) ?? '') : row.fields;
-    lines.push([String(row.line), problems.join('; '), ...cells].map(csvCell).join(','));
-  }
-  appendFileSync(path, `${lines.join('\n')}\n`);
-}
-
-function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-function lineLabel(row: CsvRow): string {
-  return row.line === row.endLine ? String(row.line) : `${row.line}-${row.endLine}`;
+  appendFileSync(path, `${rejectedCsvLines(header, rejected, !existsSync(path)).join('\n')}\n`);
 }
 
 function fail(message: string): void {

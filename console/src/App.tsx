@@ -24,6 +24,9 @@ const RequestsPage = lazy(() => import('./pages/RequestsPage.tsx'));
 const RejectionsPage = lazy(() => import('./pages/RejectionsPage.tsx'));
 const AccessPage = lazy(() => import('./pages/AccessPage.tsx'));
 const DeadLettersPage = lazy(() => import('./pages/DeadLettersPage.tsx'));
+const StatusFormPage = lazy(() => import('./pages/StatusFormPage.tsx'));
+const DossierFormPage = lazy(() => import('./pages/DossierFormPage.tsx'));
+const CsvUploadPage = lazy(() => import('./pages/CsvUploadPage.tsx'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
 
@@ -73,6 +76,10 @@ const router = createBrowserRouter([
       { path: '/rejections', element: <RejectionsPage /> },
       { path: '/access', element: <AccessPage /> },
       { path: '/operations', element: <DeadLettersPage /> },
+      { path: '/status/new', element: <StatusFormPage /> },
+      { path: '/dossier/new', element: <DossierFormPage /> },
+      { path: '/dossier/:applicationId/supplement', element: <DossierFormPage /> },
+      { path: '/statuses/upload', element: <CsvUploadPage /> },
     ],
   },
   { path: '*', element: <Navigate to="/" replace /> },

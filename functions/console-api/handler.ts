@@ -1,7 +1,7 @@
 // The console API on Lambda behind API Gateway: the same Hono app as `npm start`, with tokens
 // verified against the operator's OpenID Connect provider (any issuer: the courts' unified
 // identity system, a Keycloak, or a Cognito user pool where there is one).
-// Environment: STAGE, CASES_TABLE, DECISIONS_TABLE, ACCESS_TABLE, QUARANTINE_TABLE, OIDC_ISSUER,
+// Environment: STAGE, QUEUE_URL_BASE (the inbound queues users' messages go to), CASES_TABLE, DECISIONS_TABLE, ACCESS_TABLE, QUARANTINE_TABLE, OIDC_ISSUER,
 // OIDC_AUDIENCE, OIDC_JWKS_URI, OIDC_CLIENT_ID; optional OIDC_INSTITUTION_CLAIM, OIDC_ROLE_CLAIM
 // (default institution, role), OIDC_SCOPE (default "openid profile"), CONSOLE_STATIC_DIR (private deployments: the function also
 // serves the web pages bundled beside it).
@@ -13,6 +13,8 @@ import { DEFAULT_CLAIMS } from '../../api/auth/principal.ts';
 import { createVerifier, remoteKeys } from '../../api/auth/verifier.ts';
 import { REGISTRY } from '../../shared/pipeline/registry.ts';
 import { createDocumentClient } from '../../shared/storage/clients.ts';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { sqsOutbox } from '../../api/write/outbox.ts';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -49,6 +51,10 @@ function build() {
       clientId: required('OIDC_CLIENT_ID'),
       ...(process.env.OIDC_SCOPE ? { scope: process.env.OIDC_SCOPE } : {}),
     },
+    outbox: sqsOutbox(new SQSClient({}), {
+      stage: required('STAGE'),
+      queueUrlBase: required('QUEUE_URL_BASE').replace(/\/+$/, ''),
+    }),
   });
   const root = new Hono();
   root.route('/', api);

@@ -4,7 +4,8 @@
 //   private: private REST API reachable only through the named interface VPC endpoints
 //            (execute-api); the function serves the pages too, so nothing leaves the boundary.
 // The API role reads the cases, decisions and quarantine indexes and writes only view entries
-// to the access table: it never writes cases or decisions.
+// to the access table: it never writes cases or decisions. Users' submissions go on their own
+// inbound queue (SendMessage on inbound queues only), through the same ingest as any message.
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
@@ -34,7 +35,8 @@ import { TABLES, tableName, type TableId } from '../../shared/resources/tables.t
 import { functionBundling, FUNCTION_NODE_OPTIONS } from '../bundling.ts';
 import { LOG_RETENTION, PROJECT_ROOT } from '../constructs/linkage-function.ts';
 import { lambdaArchitecture, lambdaRuntime, type RegionSettings } from '../deployment-settings.ts';
-import { functionName, tableArn, viaService } from '../naming.ts';
+import { functionName, queueArn, queueUrlBase, tableArn, viaService } from '../naming.ts';
+import { inboundQueue } from '../../shared/resources/queues.ts';
 
 export interface OidcSettings {
   /** The `iss` of the tokens, e.g. https://sso.court.example.cn/realms/courts. */
@@ -74,7 +76,8 @@ const READS: { table: TableId; indexes: readonly string[]; item: boolean }[] = [
     item: true,
   },
   { table: 'decisions', indexes: [], item: true },
-  { table: 'quarantine', indexes: ['byQueueOwner'], item: false },
+  // The item: a user's own rejection, with its original text, to correct and resend.
+  { table: 'quarantine', indexes: ['byQueueOwner'], item: true },
   { table: 'access', indexes: ['viewsByCasePrison'], item: false },
 ];
 
@@ -122,6 +125,46 @@ export class ConsoleStack extends Stack {
       }),
     );
 
+    // What users submit goes on their institution's inbound queue, as an integrated system's
+    // message would (the API puts the signed-in institution's id in the queue name and the
+    // sender). Inbound queues only: never an outbound queue, the evaluate queue or a DLQ.
+    const anyInbound = inboundQueue(stage, '*');
+    const inboundArns = queueArn(this, anyInbound.name);
+    const inboundKeys = this.formatArn({ service: 'kms', resource: 'key', resourceName: '*' });
+    role.addToPolicy(
+      new PolicyStatement({ sid: 'SendToInboundQueues', actions: ['sqs:SendMessage'], resources: [inboundArns] }),
+    );
+    role.addToPolicy(
+      new PolicyStatement({
+        sid: 'NeverToDeadLetterQueues',
+        effect: Effect.DENY,
+        actions: ['sqs:*'],
+        resources: [queueArn(this, anyInbound.dlqName)],
+      }),
+    );
+    role.addToPolicy(
+      new PolicyStatement({
+        sid: 'InboundQueueKeysThroughSqs',
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [inboundKeys],
+        conditions: {
+          StringLike: { 'kms:ViaService': viaService(this, 'sqs'), 'kms:EncryptionContext:aws:sqs:arn': inboundArns },
+        },
+      }),
+    );
+
+    const policy = role.node.findChild('DefaultPolicy');
+    Validations.of(policy).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${inboundArns}]`,
+      reason:
+        "one statement for the inbound queues of every institution of the stage, by name (the registry has thousands); the API names the signed-in institution's own queue, and dead-letter queues are denied",
+    });
+    Validations.of(policy).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${inboundKeys}]`,
+      reason:
+        'the institution groups each have a key; use is limited to SQS (kms:ViaService) and to messages of inbound queues (kms:EncryptionContext:aws:sqs:arn)',
+    });
+
     const tableEnvironment = Object.fromEntries(
       (['cases', 'decisions', 'access', 'quarantine'] as const).map((t) => [TABLES[t].envVar, tableName(stage, t)]),
     );
@@ -141,6 +184,7 @@ export class ConsoleStack extends Stack {
       role,
       environment: {
         STAGE: stage,
+        QUEUE_URL_BASE: queueUrlBase(this),
         ...tableEnvironment,
         OIDC_ISSUER: oidc.issuer,
         OIDC_AUDIENCE: oidc.audience,

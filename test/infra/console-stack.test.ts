@@ -68,6 +68,24 @@ describe('console stack', () => {
     expect(everything.some((r) => r.includes(table('cases')) && r.endsWith('/index/byHearingCourt'))).toBe(true);
   });
 
+  it('the API role sends only to inbound queues, never to a dead-letter queue, and reads no queue', () => {
+    const { template } = synth({ mode: 'public' });
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as {
+      Properties: { PolicyDocument: unknown; Roles: unknown[] };
+    }[];
+    const apiPolicy = policies.find((p) => JSON.stringify(p.Properties.Roles).includes('ApiFunctionRole'))!;
+    const sqs = statementsOf(apiPolicy.Properties.PolicyDocument).filter((s) =>
+      list(s.Action).some((a) => a.startsWith('sqs:')),
+    );
+    const allowed = sqs.filter((s) => s.Effect !== 'Deny');
+    expect(allowed.flatMap((s) => list(s.Action))).toEqual(['sqs:SendMessage']);
+    expect(allowed.flatMap((s) => list(s.Resource).map((r) => render(r)))).toEqual([
+      expect.stringMatching(/:sqs:[^:]+:[^:]+:linkage-prod-in-\*$/),
+    ]);
+    const denied = sqs.filter((s) => s.Effect === 'Deny').flatMap((s) => list(s.Resource).map((r) => render(r)));
+    expect(denied).toEqual([expect.stringMatching(/:linkage-prod-in-\*-dlq$/)]);
+  });
+
   it('public: CloudFront serves the pages and forwards /api/* to the regional API', () => {
     const { template } = synth({ mode: 'public' });
     template.hasResourceProperties('AWS::ApiGateway::RestApi', { EndpointConfiguration: { Types: ['REGIONAL'] } });

@@ -10,6 +10,7 @@ export interface Page<T> {
   cursor?: string;
 }
 export interface Rejection {
+  ref: string;
   receivedAt: string;
   reason: string;
   messageId: string | null;
@@ -46,8 +47,21 @@ export async function apiGet<T>(path: string, params: Record<string, string | un
   return (await response.json()) as T;
 }
 
-/** A POST with the signed-in token; the JSON answer, or ApiError. */
-export async function apiPost<T>(path: string, body: unknown = {}): Promise<T> {
+export async function signIn(username: string, password: string): Promise<string | undefined> {
+  const response = await fetch('/auth/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) return undefined;
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+export type PostResult<T> =
+  { ok: true; value: T } | { ok: false; status: number; problems: { path: string; message: string }[]; error: string };
+
+/** POST JSON; a refusal (400, 403, 404) comes back as problems, not as an exception. */
+export async function apiPost<T>(path: string, body: unknown): Promise<PostResult<T>> {
   const response = await fetch(path, {
     method: 'POST',
     headers: { Authorization: `Bearer ${readToken() ?? ''}`, 'Content-Type': 'application/json' },
@@ -57,16 +71,11 @@ export async function apiPost<T>(path: string, body: unknown = {}): Promise<T> {
     clearSession();
     window.location.assign('/sign-in');
   }
-  if (!response.ok) throw new ApiError(response.status, `${response.status}`);
-  return (await response.json()) as T;
-}
-
-export async function signIn(username: string, password: string): Promise<string | undefined> {
-  const response = await fetch('/auth/token', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!response.ok) return undefined;
-  return ((await response.json()) as { access_token: string }).access_token;
+  const json = (await response.json().catch(() => ({}))) as {
+    error?: string;
+    problems?: { path: string; message: string }[];
+  };
+  if (!response.ok)
+    return { ok: false, status: response.status, problems: json.problems ?? [], error: json.error ?? '' };
+  return { ok: true, value: json as T };
 }

@@ -27,6 +27,10 @@ export function AppLayout() {
       : []),
     ...(kind === 'PROCURATORATE' ? [{ key: '/requests', label: <Link to="/requests">{t('nav.overdue')}</Link> }] : []),
     ...(kind === 'PROCURATORATE' ? [{ key: '/access', label: <Link to="/access">{t('nav.access')}</Link> }] : []),
+    ...(kind === 'PRISON' ? [{ key: '/dossier', label: <Link to="/dossier/new">{t('nav.newDossier')}</Link> }] : []),
+    ...(kind === 'ENFORCING_COURT'
+      ? [{ key: '/statuses/upload', label: <Link to="/statuses/upload">{t('nav.upload')}</Link> }]
+      : []),
     ...(kind && kind !== 'PROCURATORATE' && kind !== 'SERVICE'
       ? [{ key: '/rejections', label: <Link to="/rejections">{t('nav.rejections')}</Link> }]
       : []),

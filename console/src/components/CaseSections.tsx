@@ -196,9 +196,12 @@ export function ItemsLedger({ flag }: { flag: Flag }) {
 export function RequestsTable({
   requests,
   showApplication = false,
+  action,
 }: {
   requests: RequestView[];
   showApplication?: boolean;
+  /** A last column (the enforcing court's "answer"). */
+  action?: { title: string; render: (r: RequestView) => React.ReactNode };
 }) {
   const { t, pick, nameOf } = useText();
   return (
@@ -246,6 +249,9 @@ export function RequestsTable({
               <Tag color={TONE.info}>{t('case.open')}</Tag>
             ),
         },
+        ...(action
+          ? [{ title: action.title, key: 'a', render: (_: unknown, r: RequestView) => action.render(r) }]
+          : []),
       ]}
     />
   );

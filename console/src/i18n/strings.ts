@@ -7,6 +7,8 @@ export const zh = {
     rejections: '退回记录',
     access: '调阅记录',
     overdue: '逾期核实函',
+    newDossier: '提请减刑、假释',
+    upload: '导入缴款记录',
     deadLetters: '死信队列',
   },
   deadLetters: {
@@ -200,6 +202,8 @@ export const en: Strings = {
     access: 'Access record',
     overdue: 'Overdue requests',
     deadLetters: 'Dead letters',
+    newDossier: 'New proposal',
+    upload: 'Import payment records',
   },
   signIn: {
     title: 'Sign in',

@@ -15,11 +15,18 @@ import {
 } from '../components/CaseSections.tsx';
 import { useCase } from '../components/useCase.ts';
 import { useText } from '../i18n/index.ts';
+import { useMe } from '../components/useMe.ts';
+import { RulingForm } from '../forms/RulingForm.tsx';
+import { OwnItemActions } from '../forms/OwnItemActions.tsx';
+import { useLiveCase } from '../forms/useLiveCase.ts';
+import { dossierSupplementPath } from '../forms/paths.ts';
 
 export default function CasePage() {
   const { applicationId = '' } = useParams();
-  const { t } = useText();
+  const { t, pick } = useText();
   const query = useCase(applicationId, 'case');
+  const { data: me } = useMe();
+  useLiveCase(applicationId, query.data);
   if (query.isLoading) return <Spin />;
   if (query.error)
     return (
@@ -63,6 +70,17 @@ export default function CasePage() {
         </>
       )}
       <Rulings detail={detail} />
+      {me?.institution.kind === 'HEARING_COURT' && <RulingForm applicationId={applicationId} />}
+      {me?.institution.kind === 'ENFORCING_COURT' && detail.current && (
+        <OwnItemActions applicationId={applicationId} flag={detail.current} courtId={me.institution.id} />
+      )}
+      {me?.institution.kind === 'PRISON' && (
+        <Link to={dossierSupplementPath(applicationId)}>
+          <Button style={{ marginTop: 24 }} tabIndex={-1}>
+            {pick(['补充材料（提交新版本）', 'Supplement (send a new version)'])}
+          </Button>
+        </Link>
+      )}
       <History detail={detail} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 24 }}>
         {t('case.viewed')}

@@ -37,7 +37,11 @@ export default function DeadLettersPage() {
     queryFn: () => apiGet<{ queues: QueueDepth[] }>('/api/operations/dead-letters'),
   });
   const redrive = useMutation({
-    mutationFn: (queue: string) => apiPost<Redriven>(`${path(queue)}/redrive`),
+    mutationFn: async (queue: string) => {
+      const result = await apiPost<Redriven>(`${path(queue)}/redrive`, {});
+      if (!result.ok) throw new Error(result.error || String(result.status));
+      return result.value;
+    },
     onSuccess: (result) => {
       setDone(result);
       setOpen(undefined);

@@ -4,9 +4,14 @@ import { Space, Table, Typography } from 'antd';
 import { apiGet, type Page, type Rejection } from '../api/client.ts';
 import { dateTime } from '../components/format.ts';
 import { useText } from '../i18n/index.ts';
+import { useMe } from '../components/useMe.ts';
+import { CorrectButton } from '../forms/CorrectButton.tsx';
+import { zhMessage } from '../forms/messages-zh.ts';
 
 export default function RejectionsPage() {
-  const { t } = useText();
+  const { t, pick } = useText();
+  const { data: me } = useMe();
+  const sends = me !== undefined && me.institution.kind !== 'PROCURATORATE';
   const query = useQuery({
     queryKey: ['rejections'],
     queryFn: () => apiGet<Page<Rejection>>('/api/rejections', { limit: '50' }),
@@ -44,7 +49,17 @@ export default function RejectionsPage() {
             onCell: (r) => ({ rowSpan: r.first ? r.span : 0 }),
           },
           { title: t('rejections.field'), dataIndex: 'path', render: (p: string) => <code>{p}</code> },
-          { title: t('rejections.message'), dataIndex: 'message' },
+          { title: t('rejections.message'), dataIndex: 'message', render: (m: string) => pick([zhMessage(m), m]) },
+          ...(sends
+            ? [
+                {
+                  title: pick(['操作', 'Action']),
+                  key: 'fix',
+                  render: (_: unknown, r: (typeof rows)[number]) => <CorrectButton rejection={r} />,
+                  onCell: (r: (typeof rows)[number]) => ({ rowSpan: r.first ? r.span : 0 }),
+                },
+              ]
+            : []),
         ]}
       />
     </Space>

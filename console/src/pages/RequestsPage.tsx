@@ -6,9 +6,10 @@ import { apiGet, type Page, type RequestView } from '../api/client.ts';
 import { RequestsTable } from '../components/CaseSections.tsx';
 import { useMe } from '../components/useMe.ts';
 import { useText } from '../i18n/index.ts';
+import { AnswerLinks } from '../forms/AnswerLinks.tsx';
 
 export default function RequestsPage() {
-  const { t, nameOf } = useText();
+  const { t, pick, nameOf } = useText();
   const { data: me } = useMe();
   const overdueOnly = me?.institution.kind === 'PROCURATORATE';
   const query = useQuery({
@@ -39,7 +40,13 @@ export default function RequestsPage() {
           </Card>
         ))
       ) : (
-        <RequestsTable requests={rows} showApplication />
+        <RequestsTable
+          requests={rows}
+          showApplication
+          {...(me?.institution.kind === 'ENFORCING_COURT'
+            ? { action: { title: pick(['答复', 'Answer']), render: (r: RequestView) => <AnswerLinks request={r} /> } }
+            : {})}
+        />
       )}
       {overdueOnly && rows.length === 0 && query.isSuccess && (
         <Typography.Text type="secondary">{t('list.none')}</Typography.Text>

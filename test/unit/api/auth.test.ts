@@ -41,11 +41,17 @@ describe('console API sign-in', () => {
       'GET /api/access',
       'GET /api/cases',
       'GET /api/cases/FJ-P01-2026-0101',
+      'GET /api/cases/FJ-P01-2026-0101/revision',
+      'GET /api/drafts/dossier',
+      'GET /api/drafts/status',
       'GET /api/me',
       'GET /api/operations/dead-letters',
       'GET /api/operations/dead-letters/{queue}',
+      'GET /api/rejection',
       'GET /api/rejections',
       'GET /api/requests',
+      'POST /api/messages',
+      'POST /api/messages/outcome',
       'POST /api/operations/dead-letters/{queue}/redrive',
     ]);
   });
@@ -74,11 +80,16 @@ describe('console API sign-in', () => {
     });
   }
 
-  it('the same routes answer a valid token (200, or 404 for a case that is not there)', async () => {
+  it('the same routes answer a valid token (200, 404 for a case that is not there, 400 naming missing input)', async () => {
     const value = await token(good, judge);
     for (const route of routes) {
       const response = await app.request(route.path, { method: route.method, ...bearer(value) });
-      expect([200, 404], `${route.method} ${route.path}`).toContain(response.status);
+      const needsInput = route.method === 'POST' || /\/api\/(drafts\/|rejection$)/.test(route.path);
+      if (!needsInput) expect([200, 404], `${route.method} ${route.path}`).toContain(response.status);
+      else {
+        expect(response.status, `${route.method} ${route.path}`).toBe(400);
+        expect(((await response.json()) as { problems: unknown[] }).problems.length).toBeGreaterThan(0);
+      }
     }
   });
 

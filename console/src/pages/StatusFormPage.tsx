@@ -1,0 +1,304 @@
+// An enforcing court's status of one item: opened from a verification request's row ("answer":
+// inReplyTo set) or from the case page ("update status"), pre-filled with the court's last status
+// of the item and version + 1; or, from a rejection ("correct and resend"), with the refused body.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, Space, Spin, Typography } from 'antd';
+import { useLocation, useSearchParams } from 'react-router';
+import {
+  CONDUCT_CODES,
+  DOCUMENT_TYPES,
+  enforcementStatusBody,
+  type EnforcementStatus,
+} from '../../../shared/contract/enforcement-status.ts';
+import { apiGet } from '../api/client.ts';
+import { PROPERTY_KIND } from '../i18n/glossary.ts';
+import { useText } from '../i18n/index.ts';
+import { DateInput, EnumSelect, YuanInput } from '../forms/fields.tsx';
+import { SendResult } from '../forms/SendResult.tsx';
+import { InitialProblems, ServerFieldErrors } from '../forms/ServerFieldErrors.tsx';
+import { statusToValues, valuesToStatus, type StatusValues } from '../forms/status-values.ts';
+import { useSendMessage } from '../forms/submit.ts';
+import { contractErrors } from '../forms/validate.ts';
+import { PAYER, CONDUCT, DOCUMENT_TYPE } from '../forms/labels.ts';
+import { checkPersonId } from '../forms/person-id.ts';
+
+export default function StatusFormPage() {
+  const { pick } = useText();
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const prefill = (location.state as { prefill?: EnforcementStatus } | null)?.prefill;
+  const draftQuery = useQuery({
+    queryKey: ['status-draft', params.toString()],
+    queryFn: () =>
+      apiGet<{ body: EnforcementStatus; itemNos: number[] }>('/api/drafts/status', Object.fromEntries(params)),
+    enabled: prefill === undefined,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+  const draft = prefill ?? draftQuery.data?.body;
+  if (!draft)
+    return draftQuery.error ? <Alert type="warning" title={pick(['找不到该判项', 'No such item'])} /> : <Spin />;
+  return <StatusForm key={JSON.stringify(draft)} draft={draft} />;
+}
+
+function StatusForm({ draft }: { draft: EnforcementStatus }) {
+  const { pick } = useText();
+  const [form] = Form.useForm<StatusValues>();
+  const { status, send, busy } = useSendMessage();
+  const searched = Form.useWatch('searched', form);
+  const submit = (values: StatusValues) => {
+    const { body, errors } = valuesToStatus(values, draft);
+    const all = [
+      ...errors,
+      ...contractErrors(enforcementStatusBody, body).filter(
+        (e) => !errors.some((m) => JSON.stringify(m.name) === JSON.stringify(e.name)),
+      ),
+    ];
+    if (all.length > 0) return form.setFields(all);
+    send({ schema: 'linkage.enforcement-status.v1', body });
+  };
+  const required = (zh: string, en: string) => [{ required: true, message: pick([`请填写${zh}`, `Enter ${en}`]) }];
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+        {draft.inReplyTo
+          ? pick(['答复核实函：报送履行情况', 'Answer the request: send the status'])
+          : pick(['更新履行情况', 'Update status'])}
+      </Typography.Title>
+      <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
+        <Descriptions.Item label={pick(['判决书', 'Judgment'])}>{draft.judgmentId}</Descriptions.Item>
+        <Descriptions.Item label={pick(['判项', 'Item'])}>
+          {draft.itemNo}（{pick(PROPERTY_KIND[draft.kind] ?? [draft.kind, draft.kind])}）
+        </Descriptions.Item>
+        <Descriptions.Item label={pick(['版本', 'Version'])}>{draft.version}</Descriptions.Item>
+        <Descriptions.Item label={pick(['答复的核实函', 'In reply to'])}>{draft.inReplyTo ?? '—'}</Descriptions.Item>
+      </Descriptions>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={statusToValues(draft)}
+        onFinish={submit}
+        data-testid="status-form"
+        scrollToFirstError
+      >
+        <Form.Item
+          name="personId"
+          label={pick(['被执行人居民身份证号码', 'Identity number of the person'])}
+          validateTrigger="onChange"
+          rules={[{ validator: async (_, value: string | undefined) => checkPersonId(value, pick) }]}
+        >
+          <Input style={{ width: 240 }} maxLength={18} />
+        </Form.Item>
+        <Form.Item name="enforcementCaseId" label={pick(['执行案号', 'Enforcement case number'])}>
+          <Input style={{ maxWidth: 360 }} />
+        </Form.Item>
+        <Form.Item
+          name="dueFen"
+          label={pick(['应履行金额（元）', 'Amount due (yuan)'])}
+          extra={pick(['没收全部财产可不填', 'Leave empty for confiscation of all property'])}
+        >
+          <YuanInput />
+        </Form.Item>
+        <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{pick(['缴款记录', 'Payments'])}</h2>}>
+          <Form.List name="payments">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((field) => (
+                  <Space
+                    key={field.key}
+                    wrap
+                    align="start"
+                    role="group"
+                    aria-label={pick([`第 ${field.name + 1} 笔缴款`, `Payment ${field.name + 1}`])}
+                  >
+                    <Form.Item
+                      name={[field.name, 'receiptNo']}
+                      label={pick(['票据号', 'Receipt number'])}
+                      rules={required('票据号', 'the receipt number')}
+                    >
+                      <Input style={{ width: 180 }} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'amountFen']}
+                      label={pick(['金额（元）', 'Amount (yuan)'])}
+                      rules={required('金额', 'the amount')}
+                    >
+                      <YuanInput />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'payer']}
+                      label={pick(['缴款人', 'Payer'])}
+                      rules={required('缴款人', 'the payer')}
+                    >
+                      <EnumSelect labels={PAYER} style={{ width: 140 }} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'paidOn']}
+                      label={pick(['缴款日期', 'Paid on'])}
+                      rules={required('缴款日期', 'the date')}
+                    >
+                      <DateInput />
+                    </Form.Item>
+                    <Button onClick={() => remove(field.name)} style={{ marginTop: 30 }}>
+                      {pick(['删除', 'Remove'])}
+                    </Button>
+                  </Space>
+                ))}
+                <Button onClick={() => add({ payer: 'SELF' })} data-testid="add-payment">
+                  {pick(['添加缴款记录', 'Add a payment'])}
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Card>
+        <Card
+          size="small"
+          style={{ marginTop: 16 }}
+          title={<h2 style={{ fontSize: 15, margin: 0 }}>{pick(['财产查控', 'Asset search'])}</h2>}
+        >
+          <Form.Item name="searched" valuePropName="checked">
+            <Checkbox>{pick(['已完成财产查控', 'Asset search completed'])}</Checkbox>
+          </Form.Item>
+          {searched && (
+            <Space wrap align="start">
+              <Form.Item
+                name={['assetSearch', 'completedOn']}
+                label={pick(['查控完成日期', 'Completed on'])}
+                rules={required('查控完成日期', 'the date')}
+              >
+                <DateInput />
+              </Form.Item>
+              <Form.Item
+                name={['assetSearch', 'executableAssetsFound']}
+                valuePropName="checked"
+                label={pick(['查控结果', 'Result'])}
+              >
+                <Checkbox>{pick(['发现可供执行财产', 'Executable assets found'])}</Checkbox>
+              </Form.Item>
+              <Form.Item name={['assetSearch', 'foundFen']} label={pick(['发现财产金额（元）', 'Assets found (yuan)'])}>
+                <YuanInput />
+              </Form.Item>
+            </Space>
+          )}
+        </Card>
+        <Card
+          size="small"
+          style={{ marginTop: 16 }}
+          title={<h2 style={{ fontSize: 15, margin: 0 }}>{pick(['拒不履行行为', 'Conduct findings'])}</h2>}
+        >
+          <Form.List name="conduct">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((field) => (
+                  <Space
+                    key={field.key}
+                    wrap
+                    align="start"
+                    role="group"
+                    aria-label={pick([`第 ${field.name + 1} 项行为`, `Finding ${field.name + 1}`])}
+                  >
+                    <Form.Item
+                      name={[field.name, 'code']}
+                      label={pick(['行为', 'Conduct'])}
+                      rules={required('行为', 'the conduct')}
+                    >
+                      <EnumSelect
+                        labels={CONDUCT}
+                        style={{ width: 260 }}
+                        options={CONDUCT_CODES.map((c) => ({ value: c, label: pick(CONDUCT[c]!) }))}
+                      />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'foundOn']}
+                      label={pick(['发现日期', 'Found on'])}
+                      rules={required('发现日期', 'the date')}
+                    >
+                      <DateInput />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'ceasedOn']} label={pick(['停止日期', 'Ceased on'])}>
+                      <DateInput />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'serious']} valuePropName="checked" label={pick(['情节', 'Gravity'])}>
+                      <Checkbox>{pick(['情节严重', 'Serious'])}</Checkbox>
+                    </Form.Item>
+                    <Button onClick={() => remove(field.name)} style={{ marginTop: 30 }}>
+                      {pick(['删除', 'Remove'])}
+                    </Button>
+                  </Space>
+                ))}
+                <Button onClick={() => add({})}>{pick(['添加行为', 'Add a finding'])}</Button>
+              </>
+            )}
+          </Form.List>
+        </Card>
+        <Card
+          size="small"
+          style={{ marginTop: 16 }}
+          title={<h2 style={{ fontSize: 15, margin: 0 }}>{pick(['执行文书', 'Documents'])}</h2>}
+        >
+          <Form.List name="documents">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((field) => (
+                  <Space
+                    key={field.key}
+                    wrap
+                    align="start"
+                    role="group"
+                    aria-label={pick([`第 ${field.name + 1} 份文书`, `Document ${field.name + 1}`])}
+                  >
+                    <Form.Item
+                      name={[field.name, 'type']}
+                      label={pick(['文书类型', 'Type'])}
+                      rules={required('文书类型', 'the type')}
+                    >
+                      <EnumSelect
+                        labels={DOCUMENT_TYPE}
+                        style={{ width: 200 }}
+                        options={DOCUMENT_TYPES.map((d) => ({ value: d, label: pick(DOCUMENT_TYPE[d]!) }))}
+                      />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'ref']}
+                      label={pick(['文号', 'Reference'])}
+                      rules={required('文号', 'the reference')}
+                    >
+                      <Input style={{ width: 240 }} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'issuedOn']}
+                      label={pick(['出具日期', 'Issued on'])}
+                      rules={required('出具日期', 'the date')}
+                    >
+                      <DateInput />
+                    </Form.Item>
+                    <Button onClick={() => remove(field.name)} style={{ marginTop: 30 }}>
+                      {pick(['删除', 'Remove'])}
+                    </Button>
+                  </Space>
+                ))}
+                <Button onClick={() => add({})}>{pick(['添加文书', 'Add a document'])}</Button>
+              </>
+            )}
+          </Form.List>
+        </Card>
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={busy}
+          style={{ marginTop: 24 }}
+          disabled={status.state === 'accepted'}
+        >
+          {pick(['报送履行情况', 'Send the status'])}
+        </Button>
+      </Form>
+      <ServerFieldErrors status={status} form={form} />
+      <InitialProblems problems={useLocationProblems()} form={form} />
+      <SendResult status={status} />
+    </Space>
+  );
+}
+
+function useLocationProblems() {
+  return (useLocation().state as { problems?: { path: string; message: string }[] } | null)?.problems;
+}

@@ -1,0 +1,196 @@
+// The console's write path over the real queues, ingest and tables: what a user submits goes
+// on their own inbound queue as their institution (from the token), only the kind their
+// institution sends; a forged sender is refused; the outcome the page polls is the ingest's.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createConsoleApp } from '../../api/app.ts';
+import { createVerifier } from '../../api/auth/verifier.ts';
+import { sqsOutbox } from '../../api/write/outbox.ts';
+import { tableName } from '../../shared/resources/tables.ts';
+import { applicationKey, statusKey } from '../../shared/storage/keys.ts';
+import { REGISTRY } from '../../local/registry.ts';
+import { dossier, JUDGMENT, PERSON_ID, status } from '../../generators/case.ts';
+import { testIssuer, token, type TestIssuer } from '../unit/api/support.ts';
+import { documentClient, startTestService, type TestService } from './harness.ts';
+
+let test: TestService;
+let signer: TestIssuer;
+let app: ReturnType<typeof createConsoleApp>;
+
+const as = async (institution: string, role = institution.startsWith('FJ-P') ? 'ADMINISTRATOR' : 'CLERK') =>
+  token(signer, { institution, role: institution.startsWith('FJ-JC') ? 'PROCURATOR' : role });
+
+async function post(institution: string, path: string, body: unknown) {
+  const response = await app.request(path, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await as(institution)}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+async function outcome(institution: string, receipt: unknown) {
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    await test.settle();
+    const result = await post(institution, '/api/messages/outcome', { receipt });
+    if (result.json.state !== 'pending') return result.json;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { state: 'pending' };
+}
+
+beforeAll(async () => {
+  test = await startTestService();
+  signer = await testIssuer();
+  const stage = test.service.endpoints.stage;
+  app = createConsoleApp({
+    db: documentClient(test),
+    tables: {
+      cases: tableName(stage, 'cases'),
+      decisions: tableName(stage, 'decisions'),
+      access: tableName(stage, 'access'),
+      quarantine: tableName(stage, 'quarantine'),
+    },
+    registry: REGISTRY,
+    verifier: createVerifier({
+      issuer: signer.issuer.issuer,
+      audience: signer.issuer.audience,
+      keys: signer.issuer.keys,
+      registry: REGISTRY,
+    }),
+    now: Date.now,
+    signIn: { mode: 'oidc', issuer: signer.issuer.issuer, clientId: 'linkage-console' },
+    outbox: sqsOutbox(test.service.clients.sqs, test.service.endpoints),
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await test?.stop();
+});
+
+describe('console write path', () => {
+  it('a prison sends a dossier as itself; the ingest stores it and the outcome says accepted', async () => {
+    const sent = await post('FJ-P01', '/api/messages', {
+      schema: 'linkage.reduction-dossier.v1',
+      body: dossier().body,
+    });
+    expect(sent.status).toBe(202);
+    expect(await outcome('FJ-P01', sent.json.receipt)).toEqual({ state: 'accepted' });
+    const stored = await documentClient(test).send(
+      new GetCommand({
+        TableName: tableName(test.service.endpoints.stage, 'cases'),
+        Key: applicationKey(PERSON_ID, 'FJ-P01-2026-0042'),
+      }),
+    );
+    expect(stored.Item).toMatchObject({ senderId: 'FJ-P01', messageId: sent.json.messageId, prisonId: 'FJ-P01' });
+    // Another institution's receipt tells it nothing.
+    expect((await post('FJ-P02', '/api/messages/outcome', { receipt: sent.json.receipt })).json).toEqual({
+      state: 'pending',
+    });
+  });
+
+  it('refuses a sender, message id or sent time in the request, whatever it names', async () => {
+    for (const forged of [
+      { sender: { kind: 'PRISON', id: 'FJ-P02' } },
+      { sender: { kind: 'PRISON', id: 'FJ-P01' } },
+      { messageId: 'x' },
+      { sentAt: '2026-11-21T09:00:00+08:00' },
+    ]) {
+      const result = await post('FJ-P01', '/api/messages', {
+        schema: 'linkage.reduction-dossier.v1',
+        body: dossier().body,
+        ...forged,
+      });
+      expect(result.status).toBe(400);
+      expect(result.json.problems).toEqual([
+        { path: Object.keys(forged)[0], message: 'is set by the service from your sign-in; do not send it' },
+      ]);
+    }
+  });
+
+  it('refuses a kind of message the institution does not send (403), for every other kind', async () => {
+    const cases: [string, string, unknown][] = [
+      ['FJ-P01', 'linkage.enforcement-status.v1', status().body],
+      [
+        'FJ-P01',
+        'linkage.ruling.v1',
+        { applicationId: 'A', outcome: 'GRANTED', ruledOn: '2026-11-30', rulingRef: 'R' },
+      ],
+      ['FJ-LY-XL', 'linkage.reduction-dossier.v1', dossier().body],
+      ['FJ-LY-ZY', 'linkage.enforcement-status.v1', status().body],
+      ['FJ-JC-P01', 'linkage.reduction-dossier.v1', dossier().body],
+      [
+        'FJ-JC-P01',
+        'linkage.ruling.v1',
+        { applicationId: 'A', outcome: 'GRANTED', ruledOn: '2026-11-30', rulingRef: 'R' },
+      ],
+    ];
+    for (const [institution, schema, body] of cases) {
+      const result = await post(institution, '/api/messages', { schema, body });
+      expect(result.status, `${institution} ${schema}`).toBe(403);
+    }
+    const service = await post('FJ-LY-XL', '/api/messages', { schema: 'linkage.fulfilment-flag.v1', body: {} });
+    expect(service.status).toBe(400);
+  });
+
+  it('a body that fails the contract is refused with each problem naming its field', async () => {
+    const body = { ...status().body, personId: '350802198001011230', payments: [{ receiptNo: 'R', amountFen: 1.5 }] };
+    const result = await post('FJ-LY-XL', '/api/messages', { schema: 'linkage.enforcement-status.v1', body });
+    expect(result.status).toBe(400);
+    const paths = (result.json.problems as { path: string }[]).map((p) => p.path);
+    expect(paths).toContain('body.personId');
+    expect(paths).toContain('body.payments.0.amountFen');
+  });
+
+  it('an enforcing court status goes in as that court', async () => {
+    const sent = await post('FJ-LY-XL', '/api/messages', {
+      schema: 'linkage.enforcement-status.v1',
+      body: status().body,
+    });
+    expect(sent.status).toBe(202);
+    expect(await outcome('FJ-LY-XL', sent.json.receipt)).toEqual({ state: 'accepted' });
+    const stored = await documentClient(test).send(
+      new GetCommand({
+        TableName: tableName(test.service.endpoints.stage, 'cases'),
+        Key: statusKey(PERSON_ID, JUDGMENT, 1),
+      }),
+    );
+    expect(stored.Item).toMatchObject({ senderId: 'FJ-LY-XL', messageId: sent.json.messageId });
+  });
+
+  it('a hearing court rules only on an application it hears (else 404); its ruling is accepted', async () => {
+    const ruling = { applicationId: 'FJ-P01-2026-0042', outcome: 'GRANTED', ruledOn: '2026-11-30', rulingRef: 'R-1' };
+    const missing = await post('FJ-LY-ZY', '/api/messages', {
+      schema: 'linkage.ruling.v1',
+      body: { ...ruling, applicationId: 'FJ-P01-NONE' },
+    });
+    expect(missing.status).toBe(404);
+    const sent = await post('FJ-LY-ZY', '/api/messages', { schema: 'linkage.ruling.v1', body: ruling });
+    expect(sent.status).toBe(202);
+    expect(await outcome('FJ-LY-ZY', sent.json.receipt)).toEqual({ state: 'accepted' });
+  });
+
+  it('what the ingest refuses comes back as rejected, and only its sender can read the original', async () => {
+    const body = dossier({ applicationId: 'FJ-P01-2026-0099' }).body;
+    const bad = { ...body, judgments: [{ ...body.judgments[0]!, enforcingCourtId: 'FJ-NOWHERE' }] };
+    const sent = await post('FJ-P01', '/api/messages', { schema: 'linkage.reduction-dossier.v1', body: bad });
+    expect(sent.status).toBe(202);
+    const result = await outcome('FJ-P01', sent.json.receipt);
+    expect(result.state).toBe('rejected');
+    expect((result as { problems: { path: string }[] }).problems.map((p) => p.path)).toContain(
+      'body.judgments.0.enforcingCourtId',
+    );
+    const ref = encodeURIComponent(String((result as { ref: string }).ref));
+    const own = await app.request(`/api/rejection?ref=${ref}`, {
+      headers: { Authorization: `Bearer ${await as('FJ-P01')}` },
+    });
+    expect(own.status).toBe(200);
+    const original = JSON.parse(((await own.json()) as { raw: string }).raw) as { body: unknown; sender: unknown };
+    expect(original.body).toEqual(bad);
+    expect(original.sender).toEqual({ kind: 'PRISON', id: 'FJ-P01' });
+    const other = await app.request(`/api/rejection?ref=${ref}`, {
+      headers: { Authorization: `Bearer ${await as('FJ-P02')}` },
+    });
+    expect(other.status).toBe(404);
+  });
+});
