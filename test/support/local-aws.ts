@@ -2,7 +2,7 @@
 // own SDK clients reach them through the SDK's endpoint variables, and a test reads back what
 // the tables hold and what each queue received, never which commands were sent.
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { DeleteMessageBatchCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { DeleteMessageBatchCommand, DeleteQueueCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { PutCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { destroyClients, localClients, type LocalClients } from '../../local/clients.ts';
 import { startEngines } from '../../local/engines.ts';
@@ -56,7 +56,9 @@ export async function startTestAws(): Promise<TestAws> {
   const clients: LocalClients = localClients(endpoints);
   await provision(clients, TEST_STAGE, REGISTRY);
   const db = createDocumentClient(clients.dynamodb);
-  const queueNames = serviceQueues(TEST_STAGE, REGISTRY).flatMap((q) => [q.name, q.dlqName]);
+  const queues = serviceQueues(TEST_STAGE, REGISTRY);
+  const queueNames = queues.flatMap((q) => [q.name, q.dlqName]);
+  const fifoQueues = queues.filter((q) => q.fifo).flatMap((q) => [q.name, q.dlqName]);
 
   const received = async (queueName: string): Promise<ReceivedMessage[]> => {
     const url = queueUrl(engines, queueName);
@@ -105,11 +107,15 @@ export async function startTestAws(): Promise<TestAws> {
     },
     received,
     async reset() {
-      // Tables are dropped and made again (instant on dynalite); queues are drained.
+      // Tables are dropped and made again (instant on dynalite); queues are drained, and FIFO
+      // queues made again so that their de-duplication window forgets the last test's sends.
       for (const id of Object.keys(TABLES) as TableId[]) {
         await clients.dynamodb.send(new DeleteTableCommand({ TableName: testTableName(id) }));
         await clients.dynamodb.send(new CreateTableCommand(createTableInput(testTableName(id), TABLES[id])));
       }
+      for (const name of fifoQueues)
+        await clients.sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl(engines, name) }));
+      await provision(clients, TEST_STAGE, REGISTRY);
       for (const name of queueNames) await received(name);
     },
     async stop() {
