@@ -1,11 +1,15 @@
-// Faults planted in a real SDK client: a command that matches throws before it is sent, every
-// other command reaches the engine. For the crash and throttling paths of handler tests.
+// Faults planted in a real SDK client: a command that matches throws (or gets a planted answer)
+// before it is sent, every other command reaches the engine. For the crash, throttling and
+// partial-failure paths of handler tests.
 import type { Client } from '@smithy/smithy-client';
 
 const NAME = 'testFaultInjection';
 
+/** An error to throw, or `{ answer }`: the response the service would have given. */
+export type Fault = Error | { readonly answer: unknown };
+
 /** What a fault sees: the command's name (e.g. PutCommand) and its input as JSON text. */
-export type FaultRule = (command: string, input: string) => Error | undefined;
+export type FaultRule = (command: string, input: string) => Fault | undefined;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any client's stack
 type AnyClient = Pick<Client<any, any, any, any>, 'middlewareStack'>;
@@ -14,10 +18,23 @@ type AnyClient = Pick<Client<any, any, any, any>, 'middlewareStack'>;
 export function injectFault(client: AnyClient, rule: FaultRule): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const error = rule(String(context.commandName), JSON.stringify(args.input));
-      if (error) throw error;
+      const fault = rule(String(context.commandName), JSON.stringify(args.input));
+      if (fault instanceof Error) throw fault;
+      if (fault) return { output: { $metadata: {}, ...(fault.answer as object) }, response: {} } as never;
       return next(args);
     },
+    { step: 'initialize', name: NAME, override: true },
+  );
+}
+
+/** Changes a command's input before it is sent (e.g. a page size, to see paging on a small table). */
+export function rewriteInput(
+  client: AnyClient,
+  rewrite: (command: string, input: Record<string, unknown>) => Record<string, unknown>,
+): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) =>
+      next({ ...args, input: rewrite(String(context.commandName), args.input as Record<string, unknown>) }),
     { step: 'initialize', name: NAME, override: true },
   );
 }
