@@ -1,7 +1,6 @@
 // Faults planted in a real SDK client: a command that matches throws (or gets a planted answer)
 // before it is sent, every other command reaches the engine. For the crash, throttling and
 // partial-failure paths of handler tests.
-import type { Client } from '@smithy/smithy-client';
 
 const NAME = 'testFaultInjection';
 
@@ -11,8 +10,21 @@ export type Fault = Error | { readonly answer: unknown };
 /** What a fault sees: the command's name (e.g. PutCommand) and its input as JSON text. */
 export type FaultRule = (command: string, input: string) => Fault | undefined;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any client's stack
-type AnyClient = Pick<Client<any, any, any, any>, 'middlewareStack'>;
+interface Args {
+  readonly input: object;
+}
+type Middleware = (
+  next: (args: Args) => Promise<unknown>,
+  context: { readonly commandName?: string },
+) => (args: Args) => Promise<unknown>;
+
+/** What the SDK clients have in common here: their middleware stack. */
+interface AnyClient {
+  readonly middlewareStack: {
+    add(middleware: Middleware, options: { step: 'initialize'; name: string; override: boolean }): void;
+    remove(name: string): boolean;
+  };
+}
 
 /** Plants a fault in the client (the document client shares its base client's stack). */
 export function injectFault(client: AnyClient, rule: FaultRule): void {
@@ -20,7 +32,7 @@ export function injectFault(client: AnyClient, rule: FaultRule): void {
     (next, context) => async (args) => {
       const fault = rule(String(context.commandName), JSON.stringify(args.input));
       if (fault instanceof Error) throw fault;
-      if (fault) return { output: { $metadata: {}, ...(fault.answer as object) }, response: {} } as never;
+      if (fault) return { output: { $metadata: {}, ...(fault.answer as object) }, response: {} };
       return next(args);
     },
     { step: 'initialize', name: NAME, override: true },
