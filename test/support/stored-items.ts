@@ -1,4 +1,5 @@
-// Items as the cases and decisions tables hold them, for mocking reads in handler tests.
+// Items as the cases and decisions tables hold them, for a handler test to store a state
+// (an earlier revision, a crash's leftovers) that no run of the handler has produced yet.
 import type {
   EnforcementStatusMessage,
   ReductionDossierMessage,

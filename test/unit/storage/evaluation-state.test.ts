@@ -103,6 +103,13 @@ describe('the final update of an evaluation', () => {
     const closed = await read();
     expect(closed).toMatchObject({ revision: 1, fingerprint: 'f1', sentRevision: 1, closed: true });
     expect(closed).not.toHaveProperty('nextCheckAt');
+    // A run that read the item at revision 1 is refused once another run has moved it on to 2.
+    const second = { ...first, revision: 2, fingerprint: 'f2' };
+    await saveEvaluation(dynamo.db, CASES, ref, { at: 1, revision: second, sentRevision: 2 });
+    await expect(
+      saveEvaluation(dynamo.db, CASES, ref, { at: 1, revision: { ...second, fingerprint: 'f-late' }, sentRevision: 2 }),
+    ).rejects.toThrow(/conditional/i);
+    expect(await read()).toMatchObject({ revision: 2, fingerprint: 'f2', sentRevision: 2 });
   });
 });
 
