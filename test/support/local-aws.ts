@@ -1,7 +1,12 @@
 // Handler tests on the embedded engines (dynalite, fauxqs) under stage `test`: the handlers'
 // own SDK clients reach them through the SDK's endpoint variables, and a test reads back what
 // the tables hold and what each queue received, never which commands were sent.
-import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  waitUntilTableExists,
+  waitUntilTableNotExists,
+} from '@aws-sdk/client-dynamodb';
 import { DeleteMessageBatchCommand, DeleteQueueCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { PutCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { destroyClients, localClients, type LocalClients } from '../../local/clients.ts';
@@ -110,8 +115,14 @@ export async function startTestAws(): Promise<TestAws> {
       // Tables are dropped and made again (instant on dynalite); queues are drained, and FIFO
       // queues made again so that their de-duplication window forgets the last test's sends.
       for (const id of Object.keys(TABLES) as TableId[]) {
-        await clients.dynamodb.send(new DeleteTableCommand({ TableName: testTableName(id) }));
-        await clients.dynamodb.send(new CreateTableCommand(createTableInput(testTableName(id), TABLES[id])));
+        // dynalite finishes a delete or create on a timer, after it has answered: wait for each,
+        // or a fast machine sends the next call while the table is still DELETING or CREATING.
+        const TableName = testTableName(id);
+        const waiter = { client: clients.dynamodb, minDelay: 0.01, maxDelay: 0.05, maxWaitTime: 10 };
+        await clients.dynamodb.send(new DeleteTableCommand({ TableName }));
+        await waitUntilTableNotExists(waiter, { TableName });
+        await clients.dynamodb.send(new CreateTableCommand(createTableInput(TableName, TABLES[id])));
+        await waitUntilTableExists(waiter, { TableName });
       }
       for (const name of fifoQueues)
         await clients.sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl(engines, name) }));
