@@ -75,8 +75,8 @@ export const caseListRow = z.object({
   ruling: rulingView.nullable(),
   /** REVOKE, or a decision other than CLEAR after a grant: the procuratorate's alerts. */
   alert: z.boolean(),
-  /** Art 5 materials the current flag names as missing (what the prison still has to send). */
-  missingMaterials: z.array(z.enum(MATERIALS)),
+  /** The prison's list only: the Art 5 materials the current flag names as missing. */
+  missingMaterials: z.array(z.enum(MATERIALS)).optional(),
 });
 export const caseList = z.object({ rows: z.array(caseListRow), cursor: z.string().optional() });
 export type CaseListRow = z.infer<typeof caseListRow>;

@@ -47,18 +47,22 @@ export function registerCaseRoutes(app: OpenAPIHono<ConsoleEnv>, deps: ConsoleDe
     const principal = c.get('principal');
     const query = c.req.valid('query');
     const page = await casesFor(deps, principal, query);
-    const missing = await missingMaterialsOf(
-      deps.db,
-      deps.tables.decisions,
-      page.rows.flatMap((row) =>
-        row.revision !== undefined && row.decision !== 'CLEAR'
-          ? [{ applicationId: row.applicationId, revision: row.revision }]
-          : [],
-      ),
-    );
+    // Only the prison's list shows missing materials: no read for anyone else.
+    const missing =
+      principal.kind === 'PRISON'
+        ? await missingMaterialsOf(
+            deps.db,
+            deps.tables.decisions,
+            page.rows.flatMap((row) =>
+              row.revision !== undefined && row.decision !== 'CLEAR'
+                ? [{ applicationId: row.applicationId, revision: row.revision }]
+                : [],
+            ),
+          )
+        : undefined;
     return c.json(
       {
-        rows: page.rows.map((row) => rowView(deps, principal, row, missing.get(row.applicationId) ?? [])),
+        rows: page.rows.map((row) => rowView(deps, principal, row, missing && (missing.get(row.applicationId) ?? []))),
         ...page.more,
       },
       200,
@@ -174,7 +178,7 @@ function rowView(
   deps: ConsoleDependencies,
   principal: Principal,
   row: CaseRow,
-  missingMaterials: CaseListRow['missingMaterials'],
+  missingMaterials: CaseListRow['missingMaterials'] | undefined,
 ): CaseListRow {
   const rulings = Object.values(row.rulings).sort((a, b) => a.body.ruledOn.localeCompare(b.body.ruledOn));
   const last = rulings.at(-1);
@@ -190,7 +194,7 @@ function rowView(
     evaluatedAt: row.evaluatedAt ?? null,
     ruling: last ? { outcome: last.body.outcome, ruledOn: last.body.ruledOn, rulingRef: last.body.rulingRef } : null,
     alert: isAlert(row),
-    missingMaterials,
+    ...(missingMaterials ? { missingMaterials } : {}),
   };
 }
 

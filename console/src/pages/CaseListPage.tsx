@@ -91,7 +91,7 @@ export default function CaseListPage() {
             title: t('list.missing'),
             key: 'missing',
             render: (_: unknown, row: CaseListRow) =>
-              row.missingMaterials.length === 0 ? (
+              !row.missingMaterials?.length ? (
                 t('list.none')
               ) : (
                 <Space size={[4, 4]} wrap data-testid="missing-materials">

@@ -18,6 +18,7 @@ import { discardDraft, loadDraft, saveDraft } from '../forms/draft-storage.ts';
 import { DateInput, EnumSelect, YuanInput } from '../forms/fields.tsx';
 import { OFFENCE_CATEGORY } from '../forms/labels.ts';
 import { checkPersonId } from '../forms/person-id.ts';
+import { FormSection } from '../forms/sections.tsx';
 import { SendResult } from '../forms/SendResult.tsx';
 import { InitialProblems, ServerFieldErrors } from '../forms/ServerFieldErrors.tsx';
 import { useSendMessage } from '../forms/submit.ts';
@@ -89,7 +90,6 @@ function DossierForm(props: {
     send({ schema: 'linkage.reduction-dossier.v1', body });
   };
   const required = (zh: string, en: string) => [{ required: true, message: pick([`请填写${zh}`, `Enter ${en}`]) }];
-  const h2 = (pair: [string, string]) => <h2 style={{ fontSize: 15, margin: 0 }}>{pick(pair)}</h2>;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
@@ -109,7 +109,7 @@ function DossierForm(props: {
         data-testid="dossier-form"
         scrollToFirstError
       >
-        <Card size="small" title={h2(['基本情况', 'The proposal'])}>
+        <FormSection first title={pick(['基本情况', 'The proposal'])}>
           <Space wrap align="start">
             <Form.Item
               name="applicationId"
@@ -183,13 +183,9 @@ function DossierForm(props: {
               </Form.Item>
             )}
           </Space>
-        </Card>
+        </FormSection>
 
-        <Card
-          size="small"
-          style={{ marginTop: 16 }}
-          title={h2(['判决及财产性判项（据判决书、执行通知书）', 'Judgments and their property items'])}
-        >
+        <FormSection title={pick(['判决及财产性判项（据判决书、执行通知书）', 'Judgments and their property items'])}>
           <Form.List name="judgments">
             {(judgments, { add, remove }) => (
               <>
@@ -276,12 +272,10 @@ function DossierForm(props: {
               </>
             )}
           </Form.List>
-        </Card>
+        </FormSection>
 
-        <Card
-          size="small"
-          style={{ marginTop: 16 }}
-          title={h2(['罪犯在监狱的消费及账户余额（第五条第（五）项）', 'Spending and account balance (Art 5(5))'])}
+        <FormSection
+          title={pick(['罪犯在监狱的消费及账户余额（第五条第（五）项）', 'Spending and account balance (Art 5(5))'])}
         >
           <Form.Item name="hasFinances" valuePropName="checked">
             <Checkbox>{pick(['提供账户及消费情况', 'Account and spending provided'])}</Checkbox>
@@ -351,12 +345,10 @@ function DossierForm(props: {
               </Form.Item>
             </>
           )}
-        </Card>
+        </FormSection>
 
-        <Card
-          size="small"
-          style={{ marginTop: 16 }}
-          title={h2(['财产申报及告知（第五条第（二）至（四）项）', 'Declaration and notices (Art 5(2)-(4))'])}
+        <FormSection
+          title={pick(['财产申报及告知（第五条第（二）至（四）项）', 'Declaration and notices (Art 5(2)-(4))'])}
         >
           <Form.Item name="hasDeclaration" valuePropName="checked">
             <Checkbox>{pick(['已提交个人财产申报表', 'Asset declaration filed'])}</Checkbox>
@@ -413,7 +405,7 @@ function DossierForm(props: {
               </Form.Item>
             </Space>
           )}
-        </Card>
+        </FormSection>
         <Form.Item name="version" hidden>
           <Input />
         </Form.Item>

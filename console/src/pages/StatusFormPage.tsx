@@ -2,7 +2,7 @@
 // inReplyTo set) or from the case page ("update status"), pre-filled with the court's last status
 // of the item and version + 1; or, from a rejection ("correct and resend"), with the refused body.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Form, Input, Space, Spin, Typography } from 'antd';
 import { useLocation, useSearchParams } from 'react-router';
 import {
   CONDUCT_CODES,
@@ -21,6 +21,7 @@ import { useSendMessage } from '../forms/submit.ts';
 import { contractErrors } from '../forms/validate.ts';
 import { PAYER, CONDUCT, DOCUMENT_TYPE } from '../forms/labels.ts';
 import { checkPersonId } from '../forms/person-id.ts';
+import { FormSection, RepeatedRows } from '../forms/sections.tsx';
 
 export default function StatusFormPage() {
   const { pick } = useText();
@@ -99,63 +100,49 @@ function StatusForm({ draft }: { draft: EnforcementStatus }) {
         >
           <YuanInput />
         </Form.Item>
-        <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{pick(['缴款记录', 'Payments'])}</h2>}>
-          <Form.List name="payments">
-            {(fields, { add, remove }) => (
+        <FormSection first title={pick(['缴款记录', 'Payments'])}>
+          <RepeatedRows
+            name="payments"
+            rowLabel={(n) => pick([`第 ${n} 笔缴款`, `Payment ${n}`])}
+            addLabel={pick(['添加缴款记录', 'Add a payment'])}
+            newRow={() => ({ payer: 'SELF' })}
+            addTestId="add-payment"
+          >
+            {(field) => (
               <>
-                {fields.map((field) => (
-                  <Space
-                    key={field.key}
-                    wrap
-                    align="start"
-                    role="group"
-                    aria-label={pick([`第 ${field.name + 1} 笔缴款`, `Payment ${field.name + 1}`])}
-                  >
-                    <Form.Item
-                      name={[field.name, 'receiptNo']}
-                      label={pick(['票据号', 'Receipt number'])}
-                      rules={required('票据号', 'the receipt number')}
-                    >
-                      <Input style={{ width: 180 }} />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'amountFen']}
-                      label={pick(['金额（元）', 'Amount (yuan)'])}
-                      rules={required('金额', 'the amount')}
-                    >
-                      <YuanInput />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'payer']}
-                      label={pick(['缴款人', 'Payer'])}
-                      rules={required('缴款人', 'the payer')}
-                    >
-                      <EnumSelect labels={PAYER} style={{ width: 140 }} />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'paidOn']}
-                      label={pick(['缴款日期', 'Paid on'])}
-                      rules={required('缴款日期', 'the date')}
-                    >
-                      <DateInput />
-                    </Form.Item>
-                    <Button onClick={() => remove(field.name)} style={{ marginTop: 30 }}>
-                      {pick(['删除', 'Remove'])}
-                    </Button>
-                  </Space>
-                ))}
-                <Button onClick={() => add({ payer: 'SELF' })} data-testid="add-payment">
-                  {pick(['添加缴款记录', 'Add a payment'])}
-                </Button>
+                <Form.Item
+                  name={[field.name, 'receiptNo']}
+                  label={pick(['票据号', 'Receipt number'])}
+                  rules={required('票据号', 'the receipt number')}
+                >
+                  <Input style={{ width: 180 }} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'amountFen']}
+                  label={pick(['金额（元）', 'Amount (yuan)'])}
+                  rules={required('金额', 'the amount')}
+                >
+                  <YuanInput />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'payer']}
+                  label={pick(['缴款人', 'Payer'])}
+                  rules={required('缴款人', 'the payer')}
+                >
+                  <EnumSelect labels={PAYER} style={{ width: 140 }} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'paidOn']}
+                  label={pick(['缴款日期', 'Paid on'])}
+                  rules={required('缴款日期', 'the date')}
+                >
+                  <DateInput />
+                </Form.Item>
               </>
             )}
-          </Form.List>
-        </Card>
-        <Card
-          size="small"
-          style={{ marginTop: 16 }}
-          title={<h2 style={{ fontSize: 15, margin: 0 }}>{pick(['财产查控', 'Asset search'])}</h2>}
-        >
+          </RepeatedRows>
+        </FormSection>
+        <FormSection title={pick(['财产查控', 'Asset search'])}>
           <Form.Item name="searched" valuePropName="checked">
             <Checkbox>{pick(['已完成财产查控', 'Asset search completed'])}</Checkbox>
           </Form.Item>
@@ -180,108 +167,82 @@ function StatusForm({ draft }: { draft: EnforcementStatus }) {
               </Form.Item>
             </Space>
           )}
-        </Card>
-        <Card
-          size="small"
-          style={{ marginTop: 16 }}
-          title={<h2 style={{ fontSize: 15, margin: 0 }}>{pick(['拒不履行行为', 'Conduct findings'])}</h2>}
-        >
-          <Form.List name="conduct">
-            {(fields, { add, remove }) => (
+        </FormSection>
+        <FormSection title={pick(['拒不履行行为', 'Conduct findings'])}>
+          <RepeatedRows
+            name="conduct"
+            rowLabel={(n) => pick([`第 ${n} 项行为`, `Finding ${n}`])}
+            addLabel={pick(['添加行为', 'Add a finding'])}
+            newRow={() => ({})}
+          >
+            {(field) => (
               <>
-                {fields.map((field) => (
-                  <Space
-                    key={field.key}
-                    wrap
-                    align="start"
-                    role="group"
-                    aria-label={pick([`第 ${field.name + 1} 项行为`, `Finding ${field.name + 1}`])}
-                  >
-                    <Form.Item
-                      name={[field.name, 'code']}
-                      label={pick(['行为', 'Conduct'])}
-                      rules={required('行为', 'the conduct')}
-                    >
-                      <EnumSelect
-                        labels={CONDUCT}
-                        style={{ width: 260 }}
-                        options={CONDUCT_CODES.map((c) => ({ value: c, label: pick(CONDUCT[c]!) }))}
-                      />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'foundOn']}
-                      label={pick(['发现日期', 'Found on'])}
-                      rules={required('发现日期', 'the date')}
-                    >
-                      <DateInput />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'ceasedOn']} label={pick(['停止日期', 'Ceased on'])}>
-                      <DateInput />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'serious']} valuePropName="checked" label={pick(['情节', 'Gravity'])}>
-                      <Checkbox>{pick(['情节严重', 'Serious'])}</Checkbox>
-                    </Form.Item>
-                    <Button onClick={() => remove(field.name)} style={{ marginTop: 30 }}>
-                      {pick(['删除', 'Remove'])}
-                    </Button>
-                  </Space>
-                ))}
-                <Button onClick={() => add({})}>{pick(['添加行为', 'Add a finding'])}</Button>
+                <Form.Item
+                  name={[field.name, 'code']}
+                  label={pick(['行为', 'Conduct'])}
+                  rules={required('行为', 'the conduct')}
+                >
+                  <EnumSelect
+                    labels={CONDUCT}
+                    style={{ width: 260 }}
+                    options={CONDUCT_CODES.map((c) => ({ value: c, label: pick(CONDUCT[c]!) }))}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'foundOn']}
+                  label={pick(['发现日期', 'Found on'])}
+                  rules={required('发现日期', 'the date')}
+                >
+                  <DateInput />
+                </Form.Item>
+                <Form.Item name={[field.name, 'ceasedOn']} label={pick(['停止日期', 'Ceased on'])}>
+                  <DateInput />
+                </Form.Item>
+                <Form.Item name={[field.name, 'serious']} valuePropName="checked" label={pick(['情节', 'Gravity'])}>
+                  <Checkbox>{pick(['情节严重', 'Serious'])}</Checkbox>
+                </Form.Item>
               </>
             )}
-          </Form.List>
-        </Card>
-        <Card
-          size="small"
-          style={{ marginTop: 16 }}
-          title={<h2 style={{ fontSize: 15, margin: 0 }}>{pick(['执行文书', 'Documents'])}</h2>}
-        >
-          <Form.List name="documents">
-            {(fields, { add, remove }) => (
+          </RepeatedRows>
+        </FormSection>
+        <FormSection title={pick(['执行文书', 'Documents'])}>
+          <RepeatedRows
+            name="documents"
+            rowLabel={(n) => pick([`第 ${n} 份文书`, `Document ${n}`])}
+            addLabel={pick(['添加文书', 'Add a document'])}
+            newRow={() => ({})}
+          >
+            {(field) => (
               <>
-                {fields.map((field) => (
-                  <Space
-                    key={field.key}
-                    wrap
-                    align="start"
-                    role="group"
-                    aria-label={pick([`第 ${field.name + 1} 份文书`, `Document ${field.name + 1}`])}
-                  >
-                    <Form.Item
-                      name={[field.name, 'type']}
-                      label={pick(['文书类型', 'Type'])}
-                      rules={required('文书类型', 'the type')}
-                    >
-                      <EnumSelect
-                        labels={DOCUMENT_TYPE}
-                        style={{ width: 200 }}
-                        options={DOCUMENT_TYPES.map((d) => ({ value: d, label: pick(DOCUMENT_TYPE[d]!) }))}
-                      />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'ref']}
-                      label={pick(['文号', 'Reference'])}
-                      rules={required('文号', 'the reference')}
-                    >
-                      <Input style={{ width: 240 }} />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'issuedOn']}
-                      label={pick(['出具日期', 'Issued on'])}
-                      rules={required('出具日期', 'the date')}
-                    >
-                      <DateInput />
-                    </Form.Item>
-                    <Button onClick={() => remove(field.name)} style={{ marginTop: 30 }}>
-                      {pick(['删除', 'Remove'])}
-                    </Button>
-                  </Space>
-                ))}
-                <Button onClick={() => add({})}>{pick(['添加文书', 'Add a document'])}</Button>
+                <Form.Item
+                  name={[field.name, 'type']}
+                  label={pick(['文书类型', 'Type'])}
+                  rules={required('文书类型', 'the type')}
+                >
+                  <EnumSelect
+                    labels={DOCUMENT_TYPE}
+                    style={{ width: 200 }}
+                    options={DOCUMENT_TYPES.map((d) => ({ value: d, label: pick(DOCUMENT_TYPE[d]!) }))}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'ref']}
+                  label={pick(['文号', 'Reference'])}
+                  rules={required('文号', 'the reference')}
+                >
+                  <Input style={{ width: 240 }} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'issuedOn']}
+                  label={pick(['出具日期', 'Issued on'])}
+                  rules={required('出具日期', 'the date')}
+                >
+                  <DateInput />
+                </Form.Item>
               </>
             )}
-          </Form.List>
-        </Card>
+          </RepeatedRows>
+        </FormSection>
         <Button
           type="primary"
           htmlType="submit"
