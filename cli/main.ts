@@ -5,8 +5,11 @@ import { registerEvaluate } from './commands/evaluate.ts';
 import { registerImport } from './commands/import.ts';
 import { registerInbox } from './commands/inbox.ts';
 import { registerQuarantine } from './commands/quarantine.ts';
+import { registerReconcile } from './commands/reconcile.ts';
+import { registerReport } from './commands/report.ts';
 import { registerSend } from './commands/send.ts';
 import { registerShow } from './commands/show.ts';
+import { registerStats } from './commands/stats.ts';
 import { registerUsers } from './commands/users.ts';
 
 export function buildProgram(): Command {
@@ -23,6 +26,9 @@ export function buildProgram(): Command {
   registerDlq(program);
   registerQuarantine(program);
   registerUsers(program);
+  registerStats(program);
+  registerReport(program);
+  registerReconcile(program);
   return program;
 }
 

@@ -21,17 +21,23 @@ export interface ScheduleTrigger {
   readonly rateMinutes: number;
 }
 
+export interface NightlyTrigger {
+  readonly kind: 'nightly';
+  /** The time of day (UTC) the deployed rule runs it; local mode runs it then too. */
+  readonly utc: { readonly hour: number; readonly minute: number };
+}
+
 export interface LocalFunction {
   readonly name: FunctionName;
   readonly module: URL;
   readonly timeoutSeconds: number;
-  readonly trigger: QueueTrigger | ScheduleTrigger;
+  readonly trigger: QueueTrigger | ScheduleTrigger | NightlyTrigger;
 }
 
 const handlerModule = (name: FunctionName) => new URL(`../functions/${name}/handler.ts`, import.meta.url);
 
 /** The local poller or timer of a catalogue trigger (LINKAGE_BATCHING_WINDOW_SECONDS overrides the window). */
-function localTrigger(trigger: Trigger): QueueTrigger | ScheduleTrigger {
+function localTrigger(trigger: Trigger): QueueTrigger | ScheduleTrigger | NightlyTrigger {
   switch (trigger.type) {
     case 'inbound':
       return {
@@ -52,6 +58,8 @@ function localTrigger(trigger: Trigger): QueueTrigger | ScheduleTrigger {
       };
     case 'schedule':
       return { kind: 'schedule', rateMinutes: trigger.rateMinutes };
+    case 'nightly':
+      return { kind: 'nightly', utc: trigger.utc };
   }
 }
 

@@ -3,12 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from '@aws-sdk/client-sqs';
 import type { Context, ScheduledEvent, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
+import { clockShiftMs } from '../shared/pipeline/clock.ts';
 
 export function sqsRecord(message: Message, queueArn: string, region: string): SQSRecord {
   const system = message.Attributes ?? {};
   const attributes: SQSRecord['attributes'] = {
     ApproximateReceiveCount: system.ApproximateReceiveCount ?? '1',
-    SentTimestamp: system.SentTimestamp ?? String(Date.now()),
+    // The queue's clock moves with the service's (LINKAGE_CLOCK_SHIFT_MS): receipt times stay "now".
+    SentTimestamp: String(Number(system.SentTimestamp ?? Date.now()) + clockShiftMs()),
     SenderId: system.SenderId ?? 'local',
     ApproximateFirstReceiveTimestamp: system.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
   };

@@ -8,7 +8,7 @@ import type { Message, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import type { QueueDefinition } from '../shared/resources/queues.ts';
 import type { Registry } from '../shared/resources/registry.ts';
-import { functionName } from '../shared/resources/functions.ts';
+import { functionName, type FunctionName } from '../shared/resources/functions.ts';
 import { LOCAL_FUNCTIONS, type LocalFunction, type QueueTrigger } from './functions.ts';
 import {
   describeError,
@@ -67,6 +67,7 @@ export class EventSourceRunner {
   private readonly loops: Promise<void>[] = [];
   private readonly consumedQueues: QueueDefinition[] = [];
   private sweepTimer: NodeJS.Timeout | undefined;
+  private readonly nightlyTimers: NodeJS.Timeout[] = [];
   private running = 0;
 
   private constructor(options: RunnerOptions, loaded: LoadedFunction[]) {
@@ -83,6 +84,7 @@ export class EventSourceRunner {
     const runner = new EventSourceRunner(options, loaded);
     runner.startPollers();
     runner.startSweeper();
+    runner.startNightly();
     return runner;
   }
 
@@ -112,10 +114,45 @@ export class EventSourceRunner {
     return this.loaded.find((fn) => fn.definition.trigger.kind === 'schedule');
   }
 
+  /** Nightly functions run at their UTC time of day, as their deployed rule would run them. */
+  private startNightly(): void {
+    if (this.options.sweepIntervalMs === null || this.options.sweepIntervalMs === undefined) return;
+    for (const fn of this.loaded) {
+      const trigger = fn.definition.trigger;
+      if (trigger.kind !== 'nightly') continue;
+      const now = new Date();
+      const next = Date.UTC(
+        now.getUTCFullYear(),
+        now.getUTCMonth(),
+        now.getUTCDate(),
+        trigger.utc.hour,
+        trigger.utc.minute,
+      );
+      const day = 24 * 3600 * 1000;
+      const wait = next > now.getTime() ? next - now.getTime() : next + day - now.getTime();
+      const first = setTimeout(() => {
+        void this.runScheduled(fn);
+        this.nightlyTimers.push(setInterval(() => void this.runScheduled(fn), day));
+      }, wait);
+      this.nightlyTimers.push(first);
+    }
+  }
+
+  /** Runs a nightly function once (e.g. reconcile-assessment), as its schedule would. */
+  async runNightly(name: FunctionName): Promise<Invocation> {
+    const fn = this.loaded.find((f) => f.definition.name === name && f.definition.trigger.kind === 'nightly');
+    if (!fn) throw new Error(`no nightly function ${name} is loaded`);
+    return this.runScheduled(fn);
+  }
+
   /** Runs the deadline sweeper once, as its schedule would. */
   async sweep(): Promise<Invocation> {
     const fn = this.sweeper();
     if (!fn) throw new Error('no scheduled function is loaded');
+    return this.runScheduled(fn);
+  }
+
+  private async runScheduled(fn: LoadedFunction): Promise<Invocation> {
     const { region, accountId, stage } = this.options;
     const name = functionName(stage, fn.definition.name);
     const event = scheduledEvent({ region, accountId, ruleName: `${name}-schedule` });
@@ -228,6 +265,7 @@ export class EventSourceRunner {
   /** Stops polling, lets batches already received finish, stops the sweeper. */
   async stop(): Promise<void> {
     clearInterval(this.sweepTimer);
+    for (const timer of this.nightlyTimers) clearTimeout(timer);
     this.abort.abort();
     await Promise.allSettled(this.loops);
     await Promise.allSettled(this.loaded.map((fn) => fn.serial.run(async () => undefined)));

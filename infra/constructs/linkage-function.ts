@@ -218,6 +218,8 @@ export class LinkageFunction extends NodejsFunction {
 
 function itemAccess(access: TableAccess, table: string): { actions: string[]; resource: string; writes: boolean } {
   if (access === 'readWrite') return { actions: [...READ_ITEMS, ...WRITE_ITEMS], resource: table, writes: true };
+  if (access === 'read') return { actions: READ_ITEMS, resource: table, writes: false };
+  if (access === 'update') return { actions: ['dynamodb:UpdateItem'], resource: table, writes: true };
   if (access === 'put') return { actions: ['dynamodb:PutItem'], resource: table, writes: true };
   return { actions: ['dynamodb:Query'], resource: `${table}/index/${access.queryIndex}`, writes: false };
 }

@@ -55,10 +55,10 @@ export class StatelessStack extends Stack {
         settings,
         logKey,
         // Scheduled runs take seconds and do not overlap; a missed run is caught up by the next one.
-        ...(trigger.type === 'schedule' ? { retryAttempts: 0 } : {}),
+        ...(trigger.type === 'schedule' || trigger.type === 'nightly' ? { retryAttempts: 0 } : {}),
       });
-      for (const [table, access] of Object.entries(definition.tables) as [TableId, TableAccess][])
-        fn.bindTable(table, dataKey, access);
+      for (const [table, access] of Object.entries(definition.tables) as [TableId, TableAccess | TableAccess[]][])
+        for (const one of [access].flat()) fn.bindTable(table, dataKey, one);
       if ((definition.sendsTo as readonly string[]).includes('evaluate')) fn.allowSendTo(evaluate, dataKey);
       // Inbound queues' event source mappings live in the institution stacks, beside the queues.
       if (trigger.type === 'inbound') fn.allowInstitutionQueues('consume');
@@ -69,6 +69,14 @@ export class StatelessStack extends Stack {
         new Rule(this, `${pascal(name).replace(/Deadlines$/, '')}Schedule`, {
           description: `Runs ${name} every ${trigger.rateMinutes} minutes`,
           schedule: Schedule.rate(Duration.minutes(trigger.rateMinutes)),
+          targets: [new LambdaFunction(fn)],
+        });
+      }
+      if (trigger.type === 'nightly') {
+        const { hour, minute } = trigger.utc;
+        new Rule(this, `${pascal(name)}Schedule`, {
+          description: `Runs ${name} every day at ${hour}:${String(minute).padStart(2, '0')} UTC`,
+          schedule: Schedule.cron({ minute: String(minute), hour: String(hour) }),
           targets: [new LambdaFunction(fn)],
         });
       }

@@ -12,7 +12,7 @@ export const SERVICE_OFFSET_MINUTES = 8 * 60;
 
 export const CLOCK_SHIFT_VARIABLE = 'LINKAGE_CLOCK_SHIFT_MS';
 
-function shiftMs(): number {
+export function clockShiftMs(): number {
   const raw = process.env[CLOCK_SHIFT_VARIABLE];
   if (raw === undefined || raw === '') return 0;
   const shift = Number(raw);
@@ -20,7 +20,7 @@ function shiftMs(): number {
   return shift;
 }
 
-export const systemClock: Clock = () => formatInstant(Date.now() + shiftMs(), SERVICE_OFFSET_MINUTES);
+export const systemClock: Clock = () => formatInstant(Date.now() + clockShiftMs(), SERVICE_OFFSET_MINUTES);
 
 /** An instant from epoch milliseconds in the service's offset. */
 export function serviceInstant(epochMs: number): string {

@@ -39,6 +39,8 @@ export const METRIC = {
   verificationRequestsSent: 'VerificationRequestsSent',
   /** Stored requests never sent because a ruling made them moot first. */
   verificationRequestsWithdrawn: 'VerificationRequestsWithdrawn',
+  /** Assessment counters that differ from the source records (nightly reconciliation). */
+  assessmentDifferences: 'AssessmentDifferences',
 } as const;
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
 

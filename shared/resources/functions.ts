@@ -10,19 +10,23 @@ import type { TableId } from './tables.ts';
 import { DEADLINE_INDEX } from './tables.ts';
 
 /** Function timeouts (seconds); the queue attributes are derived from them (queues.ts). */
-export const FUNCTION_TIMEOUT_SECONDS = { ingest: 30, evaluate: 60, sweep: 60 } as const;
+export const FUNCTION_TIMEOUT_SECONDS = { ingest: 30, evaluate: 60, sweep: 60, reconcile: 900 } as const;
 
 /** How often sweep-deadlines runs. */
 export const SWEEP_RATE_MINUTES = 15;
 
-/** How a function may use a table: read and write items, only put new items, or query one index. */
-export type TableAccess = 'readWrite' | 'put' | { readonly queryIndex: string };
+/**
+ * How a function may use a table: read and write items, only read them, only put new items,
+ * only update items in place, or query one index.
+ */
+export type TableAccess = 'readWrite' | 'read' | 'put' | 'update' | { readonly queryIndex: string };
 
 /** What starts a function: the inbound queues of one kind of institution, the evaluate queue, or a schedule. */
 export type Trigger =
   | { readonly type: 'inbound'; readonly kind: InstitutionKind; readonly schema: InboundSchemaName }
   | { readonly type: 'evaluate-queue' }
-  | { readonly type: 'schedule'; readonly rateMinutes: number };
+  | { readonly type: 'schedule'; readonly rateMinutes: number }
+  | { readonly type: 'nightly'; readonly utc: { readonly hour: number; readonly minute: number } };
 
 /** Queues a function puts messages on: the evaluate queue, the institutions' outbound queues. */
 export type SendsTo = 'evaluate' | 'outbound';
@@ -32,7 +36,7 @@ export interface FunctionDefinition {
   readonly timeoutSeconds: number;
   readonly trigger: Trigger;
   /** The tables it is granted and told about (the environment variable of each), in grant order. */
-  readonly tables: Readonly<Partial<Record<TableId, TableAccess>>>;
+  readonly tables: Readonly<Partial<Record<TableId, TableAccess | readonly TableAccess[]>>>;
   readonly sendsTo: readonly SendsTo[];
 }
 
@@ -42,7 +46,8 @@ const INGEST = {
   // Rejections go back to the sender's outbound queue.
   sendsTo: ['evaluate', 'outbound'],
 } as const;
-const INGEST_TABLES = { cases: 'readWrite', quarantine: 'put' } as const;
+// Assessment counters: one conditional UpdateItem per counted event (docs/assessment.md).
+const INGEST_TABLES = { cases: 'readWrite', quarantine: 'put', assessment: 'update' } as const;
 const ingests = (kind: InstitutionKind) =>
   `Validates and stores messages from ${kind} institutions, then asks for re-evaluation`;
 
@@ -70,7 +75,7 @@ export const FUNCTIONS = {
     description: 'Evaluates an application and sends flags, copies and verification requests',
     timeoutSeconds: FUNCTION_TIMEOUT_SECONDS.evaluate,
     trigger: { type: 'evaluate-queue' },
-    tables: { cases: 'readWrite', decisions: 'readWrite', access: 'put' },
+    tables: { cases: 'readWrite', decisions: 'readWrite', access: 'put', assessment: 'update' },
     sendsTo: ['outbound'],
   },
   'sweep-deadlines': {
@@ -79,6 +84,21 @@ export const FUNCTIONS = {
     trigger: { type: 'schedule', rateMinutes: SWEEP_RATE_MINUTES },
     tables: { cases: { queryIndex: DEADLINE_INDEX } },
     sendsTo: ['evaluate'],
+  },
+  'reconcile-assessment': {
+    description: "Nightly, recomputes yesterday's assessment figures from the source records and reports differences",
+    timeoutSeconds: FUNCTION_TIMEOUT_SECONDS.reconcile,
+    // 01:30 China Standard Time: the day before is complete in every institution's offset.
+    trigger: { type: 'nightly', utc: { hour: 17, minute: 30 } },
+    // Reads the source records through their indexes only (no scan), writes nothing.
+    tables: {
+      cases: [{ queryIndex: 'byPrison' }, { queryIndex: 'byHearingCourt' }, { queryIndex: 'requestsByEnforcingCourt' }],
+      quarantine: { queryIndex: 'byQueueOwner' },
+      decisions: 'read',
+      access: 'read',
+      assessment: 'read',
+    },
+    sendsTo: [],
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -18,6 +18,8 @@
 //   quarantine  pk <quarantineRef>                                  raw text of every rejected message
 //               GSI byQueueOwner: queueOwnerId + receivedAt (rejections an institution received)
 //   idempotency pk id                                               Powertools idempotency records (TTL expiration)
+//   assessment  pk <institutionId>#<yyyy-mm> sk <yyyy-mm-dd>#<hex>  assessment counters of one institution and local day (16 shards)
+//                                                                   (docs/assessment.md), with the tokens of the events counted
 
 export interface KeyAttribute {
   readonly name: string;
@@ -43,7 +45,7 @@ export interface IndexDefinition {
 
 export interface TableDefinition {
   /** Stable id used for CDK construct ids and environment variable names. */
-  readonly id: 'cases' | 'decisions' | 'access' | 'quarantine' | 'idempotency';
+  readonly id: 'cases' | 'decisions' | 'access' | 'quarantine' | 'idempotency' | 'assessment';
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
   readonly globalIndexes?: readonly IndexDefinition[];
@@ -75,7 +77,7 @@ export const CASE_LIST_ATTRIBUTES = [
 ] as const;
 
 /** What a verification request row shows (the request body and its court). */
-export const REQUEST_LIST_ATTRIBUTES = ['body', 'enforcingCourtId', 'prisonId', 'sent'] as const;
+export const REQUEST_LIST_ATTRIBUTES = ['body', 'enforcingCourtId', 'prisonId', 'sent', 'answeredAt'] as const;
 
 const caseListIndex = (indexName: string, partition: string): IndexDefinition => ({
   indexName,
@@ -145,6 +147,7 @@ export const TABLES = {
     timeToLiveAttribute: 'expiration',
     envVar: 'IDEMPOTENCY_TABLE',
   },
+  assessment: { id: 'assessment', partitionKey: pk, sortKey: sk, envVar: 'ASSESSMENT_TABLE' },
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableId = keyof typeof TABLES;

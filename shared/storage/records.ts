@@ -84,6 +84,8 @@ export const storedRequest = z.object({
   sent: z.boolean(),
   /** Set instead of sending, when a ruling made the question moot before it went out. */
   withdrawnAt: z.string().optional(),
+  /** When the first status answering it was received (set once, by the assessment figures). */
+  answeredAt: z.string().optional(),
   /** Console list index keys: dueBy as a UTC instant, and the application's prison. */
   dueAt: z.string().optional(),
   prisonId: z.string().optional(),

@@ -170,15 +170,26 @@ describe('function catalogue', () => {
     );
     const scheduled = FUNCTION_NAMES.flatMap((name) => {
       const { trigger } = FUNCTIONS[name];
-      return trigger.type === 'schedule' ? [{ name, rateMinutes: trigger.rateMinutes }] : [];
+      if (trigger.type === 'schedule')
+        return [
+          {
+            name,
+            local: { kind: 'schedule', rateMinutes: trigger.rateMinutes },
+            rule: `rate(${trigger.rateMinutes} minutes)`,
+          },
+        ];
+      if (trigger.type === 'nightly') {
+        const { hour, minute } = trigger.utc;
+        return [{ name, local: { kind: 'nightly', utc: trigger.utc }, rule: `cron(${minute} ${hour} * * ? *)` }];
+      }
+      return [];
     });
     expect(rules).toHaveLength(scheduled.length);
-    for (const { name, rateMinutes } of scheduled) {
-      const local = LOCAL_FUNCTIONS.find((fn) => fn.name === name)!;
-      expect(local.trigger).toEqual({ kind: 'schedule', rateMinutes });
+    for (const { name, local, rule: expression } of scheduled) {
+      expect(LOCAL_FUNCTIONS.find((fn) => fn.name === name)!.trigger).toEqual(local);
       const id = logicalIds.get(functionName(STAGE, name))!;
       const rule = rules.find(([, r]) => JSON.stringify(r.Properties.Targets).includes(`"${id}"`));
-      expect(rule?.[1].Properties.ScheduleExpression, name).toBe(`rate(${rateMinutes} minutes)`);
+      expect(rule?.[1].Properties.ScheduleExpression, name).toBe(expression);
     }
   });
 });

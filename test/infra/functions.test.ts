@@ -33,6 +33,7 @@ const TIMEOUTS: Record<FunctionName, number> = {
   'ingest-dossier': FUNCTION_TIMEOUT_SECONDS.ingest,
   'ingest-ruling': FUNCTION_TIMEOUT_SECONDS.ingest,
   evaluate: FUNCTION_TIMEOUT_SECONDS.evaluate,
+  'reconcile-assessment': FUNCTION_TIMEOUT_SECONDS.reconcile,
   'sweep-deadlines': FUNCTION_TIMEOUT_SECONDS.sweep,
 };
 
@@ -164,18 +165,25 @@ describe('event sources', () => {
 });
 
 describe('schedule', () => {
-  it('runs sweep-deadlines every 15 minutes, and only it', () => {
-    const rules = resourcesOf(s.stateless, 'AWS::Events::Rule');
-    expect(rules).toHaveLength(1);
-    const [, rule] = rules[0]!;
-    expect(rule.Properties.ScheduleExpression).toBe('rate(15 minutes)');
-    expect(rule.Properties.State).toBe('ENABLED');
-    const targets = rule.Properties.Targets as { Arn: unknown }[];
-    expect(targets.map((t) => render(t.Arn))).toEqual([`${functions.get('sweep-deadlines')!.id}.Arn`]);
+  it('runs sweep-deadlines every 15 minutes and reconcile-assessment at 01:30 China time, and only them', () => {
+    const rules = new Map(
+      resourcesOf(s.stateless, 'AWS::Events::Rule').map(([, rule]) => {
+        expect(rule.Properties.State).toBe('ENABLED');
+        const targets = (rule.Properties.Targets as { Arn: unknown }[]).map((t) => render(t.Arn));
+        return [rule.Properties.ScheduleExpression, targets];
+      }),
+    );
+    expect(Object.fromEntries(rules)).toEqual({
+      'rate(15 minutes)': [`${functions.get('sweep-deadlines')!.id}.Arn`],
+      'cron(30 17 * * ? *)': [`${functions.get('reconcile-assessment')!.id}.Arn`],
+    });
     const permissions = resourcesOf(s.stateless, 'AWS::Lambda::Permission');
-    expect(permissions.map(([, p]) => [p.Properties.Principal, render(p.Properties.FunctionName)])).toEqual([
-      ['events.amazonaws.com', `${functions.get('sweep-deadlines')!.id}.Arn`],
-    ]);
+    expect(permissions.map(([, p]) => [p.Properties.Principal, render(p.Properties.FunctionName)]).sort()).toEqual(
+      [
+        ['events.amazonaws.com', `${functions.get('sweep-deadlines')!.id}.Arn`],
+        ['events.amazonaws.com', `${functions.get('reconcile-assessment')!.id}.Arn`],
+      ].sort(),
+    );
   });
 });
 

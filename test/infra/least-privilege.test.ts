@@ -98,9 +98,14 @@ function baseline(): string[] {
   return [grant('logs:CreateLogStream', 'OWN_LOG_GROUP.Arn'), grant('logs:PutLogEvents', 'OWN_LOG_GROUP.Arn')];
 }
 
-function table(id: TableId, access: 'readWrite' | 'put'): string[] {
+function table(id: TableId, access: 'readWrite' | 'read' | 'put' | 'update'): string[] {
   const arn = tableArnOf(tableName('prod', id));
-  const actions = access === 'readWrite' ? [...READ, ...WRITE] : ['dynamodb:PutItem'];
+  const actions = {
+    readWrite: [...READ, ...WRITE],
+    read: READ,
+    put: ['dynamodb:PutItem'],
+    update: ['dynamodb:UpdateItem'],
+  }[access];
   return actions.map((action) => grant(action, arn));
 }
 
@@ -147,7 +152,7 @@ describe('least privilege', () => {
     }
   });
 
-  it('each ingest function: its cases and quarantine records, the evaluate queue, and the institution queues; only ingest-ruling its idempotency records', () => {
+  it('each ingest function: its cases and quarantine records, their assessment counters (update only), the evaluate queue, and the institution queues; only ingest-ruling its idempotency records', () => {
     const ingests: [FunctionName, boolean][] = [
       ['ingest-status', false],
       ['ingest-dossier', false],
@@ -159,6 +164,7 @@ describe('least privilege', () => {
         ...table('cases', 'readWrite'),
         ...(acceptsOnce ? table('idempotency', 'readWrite') : []),
         ...table('quarantine', 'put'),
+        ...table('assessment', 'update'),
         ...tableKey(true),
         ...send(evaluateQueue('prod').name, keyOf('data')),
         ...institutionQueues('in'),
@@ -168,12 +174,13 @@ describe('least privilege', () => {
     }
   });
 
-  it('evaluate: cases, decisions, the access log (put only), the evaluate queue, and every outbound queue', () => {
+  it('evaluate: cases, decisions, the access log (put only), the assessment counters (update only), the evaluate queue, and every outbound queue', () => {
     const expected = [
       ...baseline(),
       ...table('cases', 'readWrite'),
       ...table('decisions', 'readWrite'),
       ...table('access', 'put'),
+      ...table('assessment', 'update'),
       ...tableKey(true),
       ...consume(evaluateQueue('prod').name, keyOf('data')),
       ...institutionQueues('out'),
@@ -190,6 +197,23 @@ describe('least privilege', () => {
       ...send(evaluateQueue('prod').name, keyOf('data')),
     ];
     expect([...grants.get('sweep-deadlines')!].sort()).toEqual([...new Set(expected)].sort());
+  });
+
+  it('reconcile-assessment: reads the source records through their indexes and the counters, writes nothing', () => {
+    const index = (id: TableId, name: string) =>
+      grant('dynamodb:Query', `${tableArnOf(tableName('prod', id))}/index/${name}`);
+    const expected = [
+      ...baseline(),
+      index('cases', 'byPrison'),
+      index('cases', 'byHearingCourt'),
+      index('cases', 'requestsByEnforcingCourt'),
+      index('quarantine', 'byQueueOwner'),
+      ...table('decisions', 'read'),
+      ...table('access', 'read'),
+      ...table('assessment', 'read'),
+      ...tableKey(false),
+    ];
+    expect([...grants.get('reconcile-assessment')!].sort()).toEqual([...new Set(expected)].sort());
   });
 
   it('each function is told the names of exactly the tables it may use', () => {

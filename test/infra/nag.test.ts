@@ -75,6 +75,7 @@ describe('cdk-nag AwsSolutions', () => {
         IngestRuling: ['in-*', 'out-*'],
         Evaluate: ['out-*'],
         SweepDeadlines: [],
+        ReconcileAssessment: [],
       };
       return Object.entries(wildcards)
         .flatMap(([fn, queues]) =>

@@ -47,6 +47,7 @@ beforeAll(async () => {
         cases: tableName(LOCAL_STAGE, 'cases'),
         decisions: tableName(LOCAL_STAGE, 'decisions'),
         access: tableName(LOCAL_STAGE, 'access'),
+        assessment: tableName(LOCAL_STAGE, 'assessment'),
       },
     },
     registry: REGISTRY,

@@ -6,6 +6,7 @@
 // deadline check).
 // Runs only one at a time per prisoner (FIFO group), and every step is idempotent, so a
 // retry after a crash at any point converges on the same state.
+import { assessEvaluation } from '../../assessment/record.ts';
 import type { VerificationRequest } from '../../contract/verification-request.ts';
 import { logger } from '../../powertools/logger.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
@@ -70,6 +71,8 @@ async function evaluateApplication(
   // 4. The one write of the application item: revision, delivered mark, next deadline check.
   const schedule = scheduleChange(application, evaluation, closed);
   const ref = { personId: application.dossier.prisoner.personId, applicationId };
+  const requests = requestsOf(prisoner, applicationId);
+  await assessEvaluation(deps, ref.personId, application, requests, receivedStatuses(prisoner));
   await saveEvaluation(deps.db, deps.env.tables.cases, ref, { ...ledger.changes(), ...schedule.changes });
   const fresh = ledger.newRevision;
   if (fresh) count(METRIC.decisions, { name: 'decision', value: fresh.flag.decision });

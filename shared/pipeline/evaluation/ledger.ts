@@ -7,6 +7,7 @@
 //   changes     what the evaluation's one final update of the application writes for it.
 // Until that update lands a new revision is an orphan the next run adopts, and an undelivered
 // one is delivered again; there is never more than one orphan.
+import { assessDelivery } from '../../assessment/record.ts';
 import type { FulfilmentFlag } from '../../contract/fulfilment-flag.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
 import { findRevision, getRevision, putRevision, type Revision } from '../../storage/decision-store.ts';
@@ -14,10 +15,10 @@ import { commitRevision, markDelivered, type EvaluationChanges } from '../../sto
 import { personIdOfPk } from '../../storage/keys.ts';
 import type { StoredApplication } from '../../storage/records.ts';
 import type { Dependencies } from '../dependencies.ts';
-import { sendFlag } from './delivery.ts';
+import { flagMessageId, sendFlag } from './delivery.ts';
 import { fingerprintOf } from './fingerprint.ts';
 
-export type EvaluationDependencies = Dependencies<'cases' | 'decisions' | 'access'>;
+export type EvaluationDependencies = Dependencies<'cases' | 'decisions' | 'access' | 'assessment'>;
 
 export class RevisionLedger {
   private readonly deps: EvaluationDependencies;
@@ -113,6 +114,8 @@ export class RevisionLedger {
           ? this.latest
           : await getRevision(db, env.tables.decisions, this.ref.applicationId, next);
       await sendFlag(this.deps, this.application, pending.flag, now);
+      const messageId = flagMessageId(this.deps.registry.service.id, this.ref.applicationId, next);
+      await assessDelivery(this.deps, this.application, pending.flag, messageId, now);
       if (next < last) await markDelivered(db, env.tables.cases, this.ref, next);
       this.delivered += 1;
     }

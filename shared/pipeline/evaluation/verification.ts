@@ -5,6 +5,7 @@
 import type { VerificationRequestMessage } from '../../contract/messages.ts';
 import type { Policy } from '../../contract/policy.ts';
 import type { VerificationRequest } from '../../contract/verification-request.ts';
+import { assessRequestSent } from '../../assessment/record.ts';
 import { logger } from '../../powertools/logger.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
 import { composeMessageId, sha256Hex } from '../../ids/hashing.ts';
@@ -50,6 +51,7 @@ async function send(
   });
   await sendToInstitution(deps.sqs, deps.env, request.enforcingCourtId, message);
   await markRequestSent(deps.db, deps.env.tables.cases, personId, request.body.requestId);
+  await assessRequestSent(deps, request, now);
   count(METRIC.verificationRequestsSent);
 }
 

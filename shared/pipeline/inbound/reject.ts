@@ -4,6 +4,7 @@
 import type { Problem } from '../../contract/problems.ts';
 import { MESSAGE_ID_PATTERN } from '../../contract/primitives.ts';
 import type { RejectionMessage } from '../../contract/messages.ts';
+import { assessRejection } from '../../assessment/record.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
 import { logger } from '../../powertools/logger.ts';
 import { composeMessageId, sha256Hex } from '../../ids/hashing.ts';
@@ -77,6 +78,7 @@ export async function rejectMessage(
     reason: rejection.reason,
     ...(rejection.messageId ? { rejectedMessageId: rejection.messageId } : {}),
   });
+  await assessRejection(deps, record.owner.id, quarantineRef, record.receivedAt);
 
   const service = deps.registry.service.id;
   const message: RejectionMessage = {

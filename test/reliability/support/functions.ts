@@ -13,6 +13,7 @@ export const TEST_TIMEOUT_SECONDS: Readonly<Record<FunctionName, number>> = {
   'ingest-ruling': 15,
   evaluate: 30,
   'sweep-deadlines': 30,
+  'reconcile-assessment': 60,
 };
 
 /** Failed records come back after this, past every in-progress idempotency record of the failed try. */

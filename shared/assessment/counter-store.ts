@@ -1,0 +1,127 @@
+// The assessment table: one item per institution and local day, pk `<institutionId>#<yyyy-mm>`,
+// sk `<yyyy-mm-dd>`. An event adds to its day's counters in ONE conditional UpdateItem that
+// also adds the event's token to the item's token set, on condition that the token is not in it
+// yet: the increment and the "already counted" mark are the same atomic write, so a redelivered
+// or retried event is refused by the condition, whatever happened before (dynalite has no
+// TransactWriteItems; none is needed). The token set grows with the day's events of one
+// institution (16 characters each), which is why items are per day: see docs/assessment.md.
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { sha256Hex } from '../ids/hashing.ts';
+import { isConditionalCheckFailed } from '../storage/conditional.ts';
+import { addCounts, type Counts } from './figures.ts';
+
+export interface DayCounters {
+  readonly institutionId: string;
+  readonly day: string;
+  readonly counts: Counts;
+}
+
+/**
+ * A day's counters are split over 16 items by the token's first hex digit: each holds 1/16 of
+ * the day's tokens, so an update stays small however busy the institution's day is.
+ */
+export function counterKey(institutionId: string, day: string, token: string) {
+  return { pk: `${institutionId}#${day.slice(0, 7)}`, sk: `${day}#${token.slice(0, 1)}` };
+}
+
+/** The token of an event: its identity hashed, short. */
+export function eventToken(...parts: string[]): string {
+  return sha256Hex(...parts).slice(0, 16);
+}
+
+/**
+ * Adds `add` to the day's counters unless the event was counted already.
+ * Returns false for an event counted before (a redelivery).
+ */
+export async function countEvent(
+  db: DynamoDBDocumentClient,
+  table: string,
+  event: { institutionId: string; day: string; token: string; add: Readonly<Counts> },
+): Promise<boolean> {
+  const names: Record<string, string> = { '#tokens': 'tokens', '#inst': 'institutionId' };
+  const values: Record<string, unknown> = {
+    ':token': event.token,
+    ':tokens': new Set([event.token]),
+    ':inst': event.institutionId,
+  };
+  const adds = ['#tokens :tokens'];
+  Object.entries(event.add).forEach(([name, value], i) => {
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new Error(`counter name ${name} is not an attribute name`);
+    names[`#c${i}`] = name;
+    values[`:c${i}`] = value;
+    adds.push(`#c${i} :c${i}`);
+  });
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: counterKey(event.institutionId, event.day, event.token),
+        UpdateExpression: `ADD ${adds.join(', ')} SET #inst = :inst`,
+        ConditionExpression: 'NOT contains(#tokens, :token)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
+}
+
+const NOT_COUNTERS = new Set(['pk', 'sk', 'tokens', 'institutionId']);
+
+function countsOf(item: Record<string, unknown>): Counts {
+  const counts: Counts = {};
+  for (const [name, value] of Object.entries(item))
+    if (!NOT_COUNTERS.has(name) && typeof value === 'number') counts[name] = value;
+  return counts;
+}
+
+/** Every day of an institution's month, its shards summed (one Query; at most 31 × 16 items). */
+export async function readMonth(
+  db: DynamoDBDocumentClient,
+  table: string,
+  institutionId: string,
+  month: string,
+): Promise<DayCounters[]> {
+  const days = new Map<string, Counts>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `${institutionId}#${month}` },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const day = String(item.sk).slice(0, 10);
+      days.set(day, addCounts(days.get(day) ?? {}, countsOf(item)));
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return [...days].map(([day, counts]) => ({ institutionId, day, counts }));
+}
+
+/** Adds to one counter of a day, outside any event (tests plant errors with it). */
+export async function addToCounter(
+  db: DynamoDBDocumentClient,
+  table: string,
+  institutionId: string,
+  day: string,
+  name: string,
+  value: number,
+): Promise<void> {
+  await db.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: counterKey(institutionId, day, '0'),
+      UpdateExpression: 'ADD #c :v SET #inst = :inst',
+      ExpressionAttributeNames: { '#c': name, '#inst': 'institutionId' },
+      ExpressionAttributeValues: { ':v': value, ':inst': institutionId },
+    }),
+  );
+}
