@@ -14,7 +14,8 @@ import { count, METRIC } from '../../powertools/metrics.ts';
 import { SENDING_KINDS, type SendingKind } from '../../resources/registry.ts';
 import { serviceInstant } from '../clock.ts';
 import type { Dependencies } from '../dependencies.ts';
-import { authenticate, queueOwner, referenceProblems, senderIdProblems } from './authenticate.ts';
+import { authenticate, queueOwner, referenceProblems } from './authenticate.ts';
+import { credentialProblems, ORIGINAL_SENDER_ATTRIBUTE } from './relayed-sender.ts';
 import { claimedIdentity, rejectMessage, type ReceivedRecord, type RejectionOutcome } from './reject.ts';
 
 export interface AcceptedOutcome {
@@ -65,7 +66,12 @@ export async function receiveRecord(
   const identity = claimedIdentity(decoded.value);
 
   // The credentials first: a message sent as someone else is a spoof whatever it says.
-  const credentials = senderIdProblems(deps.registry, owner, sqsRecord.attributes?.SenderId);
+  // A redrive re-sends as the service's redrive role, naming the original SenderId (relayed-sender.ts).
+  const evidence = {
+    senderId: sqsRecord.attributes?.SenderId,
+    originalSenderId: sqsRecord.messageAttributes?.[ORIGINAL_SENDER_ATTRIBUTE]?.stringValue,
+  };
+  const credentials = credentialProblems(deps.registry, owner, evidence, deps.env.redrivePrincipalId);
   if (credentials.length > 0) {
     count(METRIC.spoofRejected);
     return rejectMessage(deps, record, { reason: 'sender-mismatch', problems: credentials, ...identity });
