@@ -187,7 +187,8 @@ export const en: Strings = {
     confirm: 'Send every message of {{queue}} back to its source queue?',
     redriven: '{{moved}} message(s) sent back to {{queue}}',
     failedSends: '; {{failed}} could not be sent and stay in the dead-letter queue',
-    refusedSenders: '; {{refused}} not sent back: their original sender fails the sender check, they stay in the dead-letter queue',
+    refusedSenders:
+      '; {{refused}} not sent back: their original sender fails the sender check, they stay in the dead-letter queue',
     messageId: 'Message id',
     schema: 'Schema',
     sender: 'Sender',
