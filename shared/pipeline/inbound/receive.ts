@@ -1,7 +1,8 @@
 // One inbound SQS record, from raw text to an accepted message or a rejection:
 //   1. the queue's owner (from the record's eventSourceARN and the registry);
 //   2. size and JSON;
-//   3. who SQS says sent it (SenderId) against the roles in the registry; the envelope's
+//   3. who SQS says sent it (SenderId; for a redrive, the original it carries: relayed-sender.ts)
+//      against the roles in the registry; the envelope's
 //      claims against the owner, and the contract schema of the owner's kind;
 //   4. references to other institutions;
 //   5. the kind-specific acceptance (store, then ask for re-evaluation), made idempotent on
