@@ -21,6 +21,7 @@ const deadLetter = z.object({
   sqsMessageId: z.string(),
   body: z.string(),
   sentAt: z.string().optional(),
+  sqsSenderId: z.string().optional(),
   envelope: z
     .object({ schema: z.string().optional(), messageId: z.string().optional(), senderId: z.string().optional() })
     .optional(),

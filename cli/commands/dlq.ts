@@ -119,7 +119,7 @@ function describeLetter(m: DeadLetter, body: boolean): string[] {
     ? `last error (receive ${m.lastError.receiveCount}, ${m.lastError.failedAt}, ${m.lastError.functionName}): ${m.lastError.errorName}: ${m.lastError.errorMessage}`
     : 'no error kept with it: look for its sqsMessageId in the function logs ("record failed" / "evaluation failed")';
   return [
-    `  - ${m.sqsMessageId}  ${envelope}${m.sentAt ? `  sent ${m.sentAt}` : ''}`,
+    `  - ${m.sqsMessageId}  ${envelope}${m.sentAt ? `  sent ${m.sentAt}` : ''}${m.sqsSenderId ? `  SQS SenderId ${m.sqsSenderId}` : ''}`,
     `    ${error}`,
     ...(body ? [`    body: ${m.body}`] : []),
   ];

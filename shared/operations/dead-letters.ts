@@ -46,6 +46,8 @@ export interface DeadLetter {
   readonly body: string;
   /** When the message was first sent to the source queue. */
   readonly sentAt?: string;
+  /** Who SQS says sent it (its SenderId system attribute; `AROA…:<session>` for a role). */
+  readonly sqsSenderId?: string;
   /** The envelope's schema, messageId and sender, when the body is a JSON envelope. */
   readonly envelope?: { readonly schema?: string; readonly messageId?: string; readonly senderId?: string };
   /** The last error the consuming function kept for it; absent when none was kept (see the logs). */
@@ -198,6 +200,7 @@ function deadLetterOf(m: Message, lastError: RecordFailure | undefined): DeadLet
     sqsMessageId: m.MessageId!,
     body,
     ...(Number.isFinite(sent) && sent > 0 ? { sentAt: new Date(sent).toISOString() } : {}),
+    ...(m.Attributes?.SenderId ? { sqsSenderId: m.Attributes.SenderId } : {}),
     ...(envelope ? { envelope } : {}),
     ...(lastError ? { lastError } : {}),
   };
