@@ -3,7 +3,8 @@
 // assumes it; an operator's CLI runs as it through an AWS profile). It is the one principal
 // whose re-sent inbound messages the ingest judges by the original SenderId they carry, so it
 // can do nothing else: read and delete dead letters, send to their source queues, use the
-// queues' keys only through SQS and only for those queues (docs/operations.md, the trust
+// queues' keys only through SQS and only for those queues, read the last errors kept for them
+// (the quarantine table's `failure#` items, nothing else of it) (docs/operations.md, the trust
 // argument). Who may assume it is decided by IAM policies in the service's account: the
 // console API's role is granted it in infra/stacks/console-stack.ts.
 import { Stack, Validations } from 'aws-cdk-lib';
@@ -12,7 +13,8 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { redriveRoleName } from '../../shared/operations/redrive-identity.ts';
 import { evaluateQueue, inboundQueue, outboundQueue } from '../../shared/resources/queues.ts';
-import { queueArn, viaService } from '../naming.ts';
+import { FAILURE_PREFIX } from '../../shared/storage/failure-store.ts';
+import { queueArn, tableArn, viaService } from '../naming.ts';
 
 /** What the dead-letter tools do on a DLQ: count, read (peek or hold), delete once re-sent. */
 export const DEAD_LETTER_ACTIONS = ['sqs:GetQueueAttributes', 'sqs:ReceiveMessage', 'sqs:DeleteMessage'];
@@ -83,6 +85,24 @@ export class RedriveRole extends Construct {
             'kms:EncryptionContext:aws:sqs:arn': [evaluate.name, evaluate.dlqName].map((q) => queueArn(this, q)),
           },
         },
+      }),
+    );
+
+    // `dlq show`: the last error of each dead letter (shared/storage/failure-store.ts), by key.
+    this.role.addToPolicy(
+      new PolicyStatement({
+        sid: 'ReadFailureNotes',
+        actions: ['dynamodb:BatchGetItem'],
+        resources: [tableArn(this, stage, 'quarantine')],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${FAILURE_PREFIX}*`] } },
+      }),
+    );
+    this.role.addToPolicy(
+      new PolicyStatement({
+        sid: 'TableKeyThroughDynamoDb',
+        actions: ['kms:Decrypt', 'kms:DescribeKey'],
+        resources: [props.dataKey.keyArn],
+        conditions: { StringLike: { 'kms:ViaService': viaService(this, 'dynamodb') } },
       }),
     );
 

@@ -1,12 +1,24 @@
 // The service's redrive role, spelled out independently of the construct: it reads and deletes
-// dead letters, counts them, sends only to their source queues (never to a DLQ), and uses the
-// queues' keys only through SQS and only for those queues; nothing else. The ingest functions,
+// dead letters, counts them, sends only to their source queues (never to a DLQ), uses the
+// queues' keys only through SQS and only for those queues, and reads the failure notes of the
+// quarantine table (by key, `failure#` items only); nothing else. The ingest functions,
 // and only they, are told its unique id.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateQueue } from '../../shared/resources/queues.ts';
-import { exportsOf, list, render, resourcesOf, sqsArn, statementsOf, synthesize, type Synthesized } from './synth.ts';
+import {
+  exportsOf,
+  list,
+  render,
+  resourcesOf,
+  sqsArn,
+  statementsOf,
+  synthesize,
+  tableArnOf,
+  type Synthesized,
+} from './synth.ts';
 
 const VIA_SQS = 'sqs.cn-north-1.amazonaws.com*';
+const VIA_DYNAMODB = 'dynamodb.cn-north-1.amazonaws.com*';
 const ANY_KEY = 'arn:aws-cn:kms:cn-north-1:000000000000:key/*';
 const ROLE_ID = 'RedriveRoleFBBF9AD1';
 
@@ -58,7 +70,7 @@ describe('the redrive role', () => {
     ]);
   });
 
-  it('reads and deletes dead letters, sends only to their source queues, keys only through SQS for those queues: nothing else', () => {
+  it('reads and deletes dead letters, sends only to their source queues, keys only through SQS for those queues, reads failure notes: nothing else', () => {
     const evaluate = evaluateQueue('prod');
     const dlqs = [evaluate.dlqName, 'linkage-prod-in-*-dlq', 'linkage-prod-out-*-dlq'].map(sqsArn);
     const sources = [evaluate.name, 'linkage-prod-in-*', 'linkage-prod-out-*'].map(sqsArn);
@@ -72,16 +84,26 @@ describe('the redrive role', () => {
       ...dlqs.map((q) => grant('Deny', 'sqs:SendMessage', q)),
       ...['kms:Decrypt', 'kms:GenerateDataKey'].map((a) => grant('Allow', a, ANY_KEY, institutionContext)),
       ...['kms:Decrypt', 'kms:GenerateDataKey'].map((a) => grant('Allow', a, 'DataKey17AFBB84.Arn', evaluateContext)),
+      // `dlq show`: the failure notes of the quarantine table, by key, and nothing else of it.
+      grant(
+        'Allow',
+        'dynamodb:BatchGetItem',
+        tableArnOf('linkage-prod-quarantine'),
+        'ForAllValues:StringLike dynamodb:LeadingKeys=failure#*',
+      ),
+      ...['kms:Decrypt', 'kms:DescribeKey'].map((a) =>
+        grant('Allow', a, 'DataKey17AFBB84.Arn', `StringLike kms:ViaService=${VIA_DYNAMODB}`),
+      ),
     ];
     expect([...grants].sort()).toEqual(expected.sort());
   });
 
-  it('every allowed action is an SQS or KMS one, no wildcard action, and every KMS use goes through SQS', () => {
+  it('no wildcard action, and every KMS use goes through SQS or DynamoDB', () => {
     for (const g of grants) {
       const [effect, action, , conditions] = g.split(' | ');
-      expect(action, g).toMatch(/^(sqs|kms):[A-Za-z]+$/);
+      expect(action, g).toMatch(/^(sqs|kms|dynamodb):[A-Za-z]+$/);
       if (effect === 'Allow' && action!.startsWith('kms:'))
-        expect(conditions, g).toContain(`kms:ViaService=${VIA_SQS}`);
+        expect(conditions, g).toMatch(/kms:ViaService=(sqs|dynamodb)\.cn-north-1\.amazonaws\.com\*/);
     }
   });
 
