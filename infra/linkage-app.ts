@@ -125,5 +125,6 @@ export function buildLinkage(app: App, options: LinkageOptions): LinkageStacks {
     ...options.console,
   });
   consoleStack.addStackDependency(stateful, 'the console reads the tables of the stateful stack');
+  consoleStack.addStackDependency(stateless, "the operators' page assumes the redrive role of the stateless stack");
   return { settings, stateful, stateless, institutions, console: consoleStack };
 }

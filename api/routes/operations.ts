@@ -21,6 +21,7 @@ const deadLetter = z.object({
   sqsMessageId: z.string(),
   body: z.string(),
   sentAt: z.string().optional(),
+  sqsSenderId: z.string().optional(),
   envelope: z
     .object({ schema: z.string().optional(), messageId: z.string().optional(), senderId: z.string().optional() })
     .optional(),
@@ -66,7 +67,14 @@ const redriveRoute = createRoute({
   request: { params: queueParam },
   responses: {
     200: json(
-      z.object({ source: z.string(), dlq: z.string(), moved: z.number(), failed: z.number() }),
+      z.object({
+        source: z.string(),
+        dlq: z.string(),
+        moved: z.number(),
+        failed: z.number(),
+        /** Inbound messages whose original sender the ingest would reject: left in the DLQ. */
+        refused: z.number(),
+      }),
       'What was moved',
     ),
     ...signedInResponses,
@@ -99,8 +107,11 @@ export function registerOperationsRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Con
     if (!operator(principal.kind) || !access || !queue) return c.json(NOT_FOUND, 404);
     const result = await redriveDeadLetters(access, queue);
     // Who moved what, by id only: no message body reaches the log.
-    console.info(JSON.stringify({ event: 'redrive', by: principal.username, queue: queue.name, moved: result.moved }));
-    return c.json({ source: result.source, dlq: result.dlq, moved: result.moved, failed: result.failed }, 200);
+    const refused = result.refused.length;
+    console.info(
+      JSON.stringify({ event: 'redrive', by: principal.username, queue: queue.name, moved: result.moved, refused }),
+    );
+    return c.json({ source: result.source, dlq: result.dlq, moved: result.moved, failed: result.failed, refused }, 200);
   });
 }
 

@@ -90,21 +90,23 @@ export function registerDlq(program: Command): void {
         const results = [];
         for (const queue of selectQueues(access, options.queue)) {
           const result = await redriveDeadLetters(access, queue, { dryRun: options.dryRun === true });
-          if (result.moved > 0 || result.failed > 0) results.push(result);
+          if (result.moved > 0 || result.failed > 0 || result.refused.length > 0) results.push(result);
         }
         if (options.json) return print(JSON.stringify(results, null, 2));
         const moved = results.reduce((sum, r) => sum + r.moved, 0);
         const failed = results.reduce((sum, r) => sum + r.failed, 0);
+        const refused = results.reduce((sum, r) => sum + r.refused.length, 0);
         print(
           [
-            ...results.map(
-              (r) =>
-                `  ${r.dlq} -> ${r.source}: ${r.moved} ${options.dryRun ? 'would be moved' : 'moved'}${r.failed > 0 ? `, ${r.failed} refused (left in the DLQ)` : ''}`,
-            ),
-            `${moved} message(s) ${options.dryRun ? 'would be redriven (dry run: nothing moved)' : 'redriven'}${failed > 0 ? `; ${failed} refused` : ''}.`,
+            ...results.flatMap((r) => [
+              `  ${r.dlq} -> ${r.source}: ${r.moved} ${options.dryRun ? 'would be moved' : 'moved'}${r.failed > 0 ? `, ${r.failed} refused by the queue (left in the DLQ)` : ''}`,
+              // The ingest would reject these as spoofs: they are not re-sent (docs/operations.md).
+              ...r.refused.map((x) => `    - ${x.sqsMessageId} not redriven (left in the DLQ): ${x.reason}`),
+            ]),
+            `${moved} message(s) ${options.dryRun ? 'would be redriven (dry run: nothing moved)' : 'redriven'}${failed > 0 ? `; ${failed} refused by the queue` : ''}${refused > 0 ? `; ${refused} not redriven: the sender check would reject them` : ''}.`,
           ].join('\n'),
         );
-        if (failed > 0) process.exitCode = 1;
+        if (failed > 0 || refused > 0) process.exitCode = 1;
       });
     });
 }
@@ -117,7 +119,7 @@ function describeLetter(m: DeadLetter, body: boolean): string[] {
     ? `last error (receive ${m.lastError.receiveCount}, ${m.lastError.failedAt}, ${m.lastError.functionName}): ${m.lastError.errorName}: ${m.lastError.errorMessage}`
     : 'no error kept with it: look for its sqsMessageId in the function logs ("record failed" / "evaluation failed")';
   return [
-    `  - ${m.sqsMessageId}  ${envelope}${m.sentAt ? `  sent ${m.sentAt}` : ''}`,
+    `  - ${m.sqsMessageId}  ${envelope}${m.sentAt ? `  sent ${m.sentAt}` : ''}${m.sqsSenderId ? `  SQS SenderId ${m.sqsSenderId}` : ''}`,
     `    ${error}`,
     ...(body ? [`    body: ${m.body}`] : []),
   ];

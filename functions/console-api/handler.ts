@@ -1,7 +1,8 @@
 // The console API on Lambda behind API Gateway: the same Hono app as `npm start`, with tokens
 // verified against the operator's OpenID Connect provider (any issuer: the courts' unified
 // identity system, a Keycloak, or a Cognito user pool where there is one).
-// Environment: STAGE, QUEUE_URL_BASE (the inbound queues users' messages go to), CASES_TABLE, DECISIONS_TABLE, ACCESS_TABLE, QUARANTINE_TABLE, OIDC_ISSUER,
+// Environment: STAGE, QUEUE_URL_BASE (the inbound queues users' messages go to), REDRIVE_ROLE_ARN
+// (the role the operators' dead-letter page works as), CASES_TABLE, DECISIONS_TABLE, ACCESS_TABLE, QUARANTINE_TABLE, OIDC_ISSUER,
 // OIDC_AUDIENCE, OIDC_JWKS_URI, OIDC_CLIENT_ID; optional OIDC_INSTITUTION_CLAIM, OIDC_ROLE_CLAIM
 // (default institution, role), OIDC_SCOPE (default "openid profile"), CONSOLE_STATIC_DIR (private deployments: the function also
 // serves the web pages bundled beside it).
@@ -14,7 +15,10 @@ import { createVerifier, remoteKeys } from '../../api/auth/verifier.ts';
 import { REGISTRY } from '../../shared/pipeline/registry.ts';
 import { createDocumentClient } from '../../shared/storage/clients.ts';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { STSClient } from '@aws-sdk/client-sts';
 import { sqsOutbox } from '../../api/write/outbox.ts';
+import type { OperatorAccess } from '../../shared/operations/dead-letters.ts';
+import { assumedRedriveRole } from '../../shared/operations/redrive-identity.ts';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -22,11 +26,32 @@ function required(name: string): string {
   return value;
 }
 
+/**
+ * The operators' dead-letter page works as the service's redrive role (assumed, session
+ * `console-api`): the function's own role can only assume it. Its re-sent inbound messages are
+ * the ones the ingest judges by their original SenderId (docs/operations.md).
+ */
+function operatorAccess(db: OperatorAccess['db'], stage: string, queueUrlBase: string): OperatorAccess {
+  const redrive = assumedRedriveRole(new STSClient({}), required('REDRIVE_ROLE_ARN'), 'console-api');
+  return {
+    sqs: new SQSClient({ credentials: redrive.credentials }),
+    db,
+    stage,
+    registry: REGISTRY,
+    quarantineTable: required('QUARANTINE_TABLE'),
+    queueUrl: async (name) => `${queueUrlBase}/${name}`,
+    whoAmI: redrive.whoAmI,
+  };
+}
+
 function build() {
   const issuer = required('OIDC_ISSUER');
   const audience = required('OIDC_AUDIENCE');
+  const stage = required('STAGE');
+  const queueUrlBase = required('QUEUE_URL_BASE').replace(/\/+$/, '');
+  const db = createDocumentClient();
   const api = createConsoleApp({
-    db: createDocumentClient(),
+    db,
     tables: {
       cases: required('CASES_TABLE'),
       decisions: required('DECISIONS_TABLE'),
@@ -51,10 +76,8 @@ function build() {
       clientId: required('OIDC_CLIENT_ID'),
       ...(process.env.OIDC_SCOPE ? { scope: process.env.OIDC_SCOPE } : {}),
     },
-    outbox: sqsOutbox(new SQSClient({}), {
-      stage: required('STAGE'),
-      queueUrlBase: required('QUEUE_URL_BASE').replace(/\/+$/, ''),
-    }),
+    outbox: sqsOutbox(new SQSClient({}), { stage, queueUrlBase }),
+    operations: operatorAccess(db, stage, queueUrlBase),
   });
   const root = new Hono();
   root.route('/', api);

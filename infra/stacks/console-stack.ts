@@ -6,6 +6,8 @@
 // The API role reads the cases, decisions and quarantine indexes and writes only view entries
 // to the access table: it never writes cases or decisions. Users' submissions go on their own
 // inbound queue (SendMessage on inbound queues only), through the same ingest as any message.
+// The operators' dead-letter page works as the service's redrive role (assumed; the role and
+// its grants: infra/constructs/redrive-role.ts), never with this role's own permissions.
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
@@ -37,6 +39,7 @@ import { LOG_RETENTION, PROJECT_ROOT } from '../constructs/linkage-function.ts';
 import { lambdaArchitecture, lambdaRuntime, type RegionSettings } from '../deployment-settings.ts';
 import { functionName, queueArn, queueUrlBase, tableArn, viaService } from '../naming.ts';
 import { inboundQueue } from '../../shared/resources/queues.ts';
+import { redriveRoleName } from '../../shared/operations/redrive-identity.ts';
 
 export interface OidcSettings {
   /** The `iss` of the tokens, e.g. https://sso.court.example.cn/realms/courts. */
@@ -153,6 +156,17 @@ export class ConsoleStack extends Stack {
       }),
     );
 
+    // The operators' page: the redrive role (stateless stack), by name.
+    const redriveRole = this.formatArn({
+      service: 'iam',
+      region: '',
+      resource: 'role',
+      resourceName: redriveRoleName(stage),
+    });
+    role.addToPolicy(
+      new PolicyStatement({ sid: 'AssumeRedriveRole', actions: ['sts:AssumeRole'], resources: [redriveRole] }),
+    );
+
     const policy = role.node.findChild('DefaultPolicy');
     Validations.of(policy).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${inboundArns}]`,
@@ -185,6 +199,7 @@ export class ConsoleStack extends Stack {
       environment: {
         STAGE: stage,
         QUEUE_URL_BASE: queueUrlBase(this),
+        REDRIVE_ROLE_ARN: redriveRole,
         ...tableEnvironment,
         OIDC_ISSUER: oidc.issuer,
         OIDC_AUDIENCE: oidc.audience,

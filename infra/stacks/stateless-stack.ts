@@ -14,7 +14,9 @@ import { EVENT_SOURCES } from '../../shared/resources/event-sources.ts';
 import { FUNCTIONS, FUNCTION_NAMES, type FunctionName, type TableAccess } from '../../shared/resources/functions.ts';
 import { evaluateQueue } from '../../shared/resources/queues.ts';
 import type { TableId } from '../../shared/resources/tables.ts';
+import { REDRIVE_PRINCIPAL_VARIABLE } from '../../shared/pipeline/environment.ts';
 import { LinkageFunction } from '../constructs/linkage-function.ts';
+import { RedriveRole } from '../constructs/redrive-role.ts';
 import { alarmAbove, queueMetric } from '../constructs/queue-alarms.ts';
 import type { RegionSettings } from '../deployment-settings.ts';
 
@@ -83,6 +85,11 @@ export class StatelessStack extends Stack {
       functions.set(name, fn);
     }
     this.functions = functions;
+    // The ingest functions judge what this role re-sends by the original SenderId it carries.
+    const redrive = new RedriveRole(this, 'Redrive', { stage, dataKey });
+    for (const [name, fn] of functions)
+      if (FUNCTIONS[name].trigger.type === 'inbound')
+        fn.addEnvironment(REDRIVE_PRINCIPAL_VARIABLE, redrive.role.roleId);
 
     const action = new SnsAction(props.alarmTopic);
     const depth = queueMetric(evaluate.dlqName, 'ApproximateNumberOfMessagesVisible');

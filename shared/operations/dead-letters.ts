@@ -3,7 +3,9 @@
 // failed (the last error the function kept, shared/storage/failure-store.ts), and redrive them
 // to their source queue. Redrive sends a copy to the source queue, then deletes the DLQ message:
 // a second run finds nothing left to move, and a crash between the two leaves one extra copy,
-// which the service's de-duplication (sender.id + messageId) absorbs.
+// which the service's de-duplication (sender.id + messageId) absorbs. An inbound message is
+// re-sent only with its original sender vouched for (redrive-sender.ts); one the ingest would
+// reject as a spoof stays in the DLQ, refused.
 import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
@@ -16,6 +18,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { serviceQueues, type QueueDefinition } from '../resources/queues.ts';
 import type { Registry } from '../resources/registry.ts';
 import { findFailures, type RecordFailure } from '../storage/failure-store.ts';
+import { ORIGINAL_SENDER_ATTRIBUTE } from '../pipeline/inbound/relayed-sender.ts';
+import { vouchFor, type SenderIdentity } from './redrive-sender.ts';
 
 export interface OperatorAccess {
   readonly sqs: SQSClient;
@@ -25,6 +29,8 @@ export interface OperatorAccess {
   /** The quarantine table, where the ingest functions keep each failed record's last error. */
   readonly quarantineTable: string;
   queueUrl(name: string): Promise<string>;
+  /** Who `sqs` sends as, on AWS (the console: the redrive role it assumed); absent locally. */
+  whoAmI?(): Promise<SenderIdentity>;
 }
 
 export interface DeadLetterQueueDepth {
@@ -40,6 +46,8 @@ export interface DeadLetter {
   readonly body: string;
   /** When the message was first sent to the source queue. */
   readonly sentAt?: string;
+  /** Who SQS says sent it (its SenderId system attribute; `AROA…:<session>` for a role). */
+  readonly sqsSenderId?: string;
   /** The envelope's schema, messageId and sender, when the body is a JSON envelope. */
   readonly envelope?: { readonly schema?: string; readonly messageId?: string; readonly senderId?: string };
   /** The last error the consuming function kept for it; absent when none was kept (see the logs). */
@@ -53,6 +61,8 @@ export interface RedriveResult {
   readonly moved: number;
   /** Sends the source queue refused; those messages stay in the DLQ. */
   readonly failed: number;
+  /** Inbound messages whose original sender the ingest would reject; they stay in the DLQ. */
+  readonly refused: readonly { readonly sqsMessageId: string; readonly reason: string }[];
   readonly dryRun: boolean;
 }
 
@@ -114,20 +124,35 @@ export async function redriveDeadLetters(
 ): Promise<RedriveResult> {
   const dlqUrl = await access.queueUrl(queue.dlqName);
   const base = { source: queue.name, dlq: queue.dlqName, dryRun: options.dryRun === true };
-  if (options.dryRun)
-    return { ...base, moved: (await peek(access.sqs, dlqUrl, Number.MAX_SAFE_INTEGER)).length, failed: 0 };
+  const me = queue.role === 'inbound' ? await access.whoAmI?.() : undefined;
+  const vouch = (m: Message) => vouchFor(access.registry, access.stage, queue, m, me);
+  if (options.dryRun) {
+    const all = await peek(access.sqs, dlqUrl, Number.MAX_SAFE_INTEGER);
+    const refused = refusalsOf(all, all.map(vouch));
+    return { ...base, moved: all.length - refused.length, failed: 0, refused };
+  }
   const sourceUrl = await access.queueUrl(queue.name);
   let moved = 0;
   let failed = 0;
+  const refused: { sqsMessageId: string; reason: string }[] = [];
   for (;;) {
-    const batch = await receiveBatch(access.sqs, dlqUrl, 10, 60);
-    if (batch.length === 0) break;
+    const received = await receiveBatch(access.sqs, dlqUrl, 10, 60);
+    if (received.length === 0) break;
+    const verdicts = received.map(vouch);
+    // Refused messages stay in the DLQ, hidden for the rest of this run by the receive's hold.
+    refused.push(...refusalsOf(received, verdicts));
+    const batch = received.flatMap((m, i) => {
+      const verdict = verdicts[i]!;
+      return verdict.ok ? [{ m, attributes: verdict.attributes }] : [];
+    });
+    if (batch.length === 0) continue;
     const result = await access.sqs.send(
       new SendMessageBatchCommand({
         QueueUrl: sourceUrl,
-        Entries: batch.map((m, i) => ({
+        Entries: batch.map(({ m, attributes }, i) => ({
           Id: String(i),
           MessageBody: m.Body ?? '',
+          ...(attributes ? { MessageAttributes: attributes } : {}),
           ...(queue.fifo
             ? {
                 MessageGroupId: m.Attributes?.MessageGroupId ?? 'redrive',
@@ -139,14 +164,21 @@ export async function redriveDeadLetters(
       }),
     );
     const sent = new Set((result.Successful ?? []).map((s) => Number(s.Id)));
-    const done = batch.filter((_m, i) => sent.has(i));
+    const done = batch.filter((_m, i) => sent.has(i)).map(({ m }) => m);
     await deleteAll(access.sqs, dlqUrl, done);
     moved += done.length;
-    // Refused messages stay in the DLQ; they are visible again once the hold ends.
+    // What the source queue did not take stays in the DLQ; visible again once the hold ends.
     failed += batch.length - done.length;
     if (done.length === 0) break;
   }
-  return { ...base, moved, failed };
+  return { ...base, moved, failed, refused };
+}
+
+function refusalsOf(messages: readonly Message[], verdicts: readonly ReturnType<typeof vouchFor>[]) {
+  return messages.flatMap((m, i) => {
+    const verdict = verdicts[i]!;
+    return verdict.ok ? [] : [{ sqsMessageId: m.MessageId!, reason: verdict.reason }];
+  });
 }
 
 function deadLetterOf(m: Message, lastError: RecordFailure | undefined): DeadLetter {
@@ -168,6 +200,7 @@ function deadLetterOf(m: Message, lastError: RecordFailure | undefined): DeadLet
     sqsMessageId: m.MessageId!,
     body,
     ...(Number.isFinite(sent) && sent > 0 ? { sentAt: new Date(sent).toISOString() } : {}),
+    ...(m.Attributes?.SenderId ? { sqsSenderId: m.Attributes.SenderId } : {}),
     ...(envelope ? { envelope } : {}),
     ...(lastError ? { lastError } : {}),
   };
@@ -180,7 +213,9 @@ async function receiveBatch(sqs: SQSClient, url: string, count: number, holdSeco
       MaxNumberOfMessages: Math.min(10, count),
       WaitTimeSeconds: 0,
       VisibilityTimeout: holdSeconds,
-      MessageSystemAttributeNames: ['SentTimestamp', 'MessageGroupId'],
+      // SenderId: who sent the message originally (SQS keeps it on the dead-lettered message).
+      MessageSystemAttributeNames: ['SentTimestamp', 'MessageGroupId', 'SenderId'],
+      MessageAttributeNames: [ORIGINAL_SENDER_ATTRIBUTE],
     }),
   );
   return Messages;

@@ -9,7 +9,16 @@ export interface Environment<T extends TableId = TableId> {
   /** Queue URL = `${queueUrlBase}/${queueName}`. */
   readonly queueUrlBase: string;
   readonly tables: Readonly<Record<T, string>>;
+  /**
+   * The unique id (AROA…) of the service's redrive role, set on the ingest functions: a message
+   * SQS says that role sent is judged by the original SenderId it carries (inbound/relayed-sender.ts).
+   * Absent (local mode): no principal is a redrive role.
+   */
+  readonly redrivePrincipalId?: string;
 }
+
+/** The variable the ingest functions read the redrive role's unique id from. */
+export const REDRIVE_PRINCIPAL_VARIABLE = 'REDRIVE_PRINCIPAL_ID';
 
 /** Reads STAGE, QUEUE_URL_BASE and the named tables' variables; throws naming what is missing. */
 export function readEnvironment<T extends TableId>(
@@ -26,5 +35,6 @@ export function readEnvironment<T extends TableId>(
   const queueUrlBase = read('QUEUE_URL_BASE').replace(/\/+$/, '');
   const names = Object.fromEntries(tables.map((id) => [id, read(TABLES[id].envVar)])) as Record<T, string>;
   if (missing.length > 0) throw new Error(`missing environment variables: ${missing.join(', ')}`);
-  return { stage, queueUrlBase, tables: names };
+  const redrivePrincipalId = source[REDRIVE_PRINCIPAL_VARIABLE]?.trim();
+  return { stage, queueUrlBase, tables: names, ...(redrivePrincipalId ? { redrivePrincipalId } : {}) };
 }

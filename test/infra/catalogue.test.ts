@@ -168,7 +168,7 @@ describe('function catalogue', () => {
     const logicalIds = new Map(
       resourcesOf(s.stateless, 'AWS::Lambda::Function').map(([id, fn]) => [String(fn.Properties.FunctionName), id]),
     );
-    const scheduled = FUNCTION_NAMES.flatMap((name) => {
+    const scheduled = FUNCTION_NAMES.flatMap((name): { name: FunctionName; local: unknown; rule: string }[] => {
       const { trigger } = FUNCTIONS[name];
       if (trigger.type === 'schedule')
         return [

@@ -86,6 +86,29 @@ describe('console stack', () => {
     expect(denied).toEqual([expect.stringMatching(/:linkage-prod-in-\*-dlq$/)]);
   });
 
+  it("the operators' page works as the redrive role: the API role may assume it and nothing else of STS or IAM", () => {
+    const { template } = synth({ mode: 'public' });
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as {
+      Properties: { PolicyDocument: unknown; Roles: unknown[] };
+    }[];
+    const apiPolicy = policies.find((p) => JSON.stringify(p.Properties.Roles).includes('ApiFunctionRole'))!;
+    const statements = statementsOf(apiPolicy.Properties.PolicyDocument);
+    const identity = statements.filter((st) => list(st.Action).some((a) => /^(sts|iam):/.test(a)));
+    const redriveRole = 'arn:aws-cn:iam::000000000000:role/linkage-prod-redrive';
+    expect(identity.map((st) => [st.Effect, list(st.Action), list(st.Resource).map((r) => render(r))])).toEqual([
+      ['Allow', ['sts:AssumeRole'], [redriveRole]],
+    ]);
+    // Dead letters are read and re-sent with the redrive role's credentials, never the API role's own.
+    const deadLetterActions = statements
+      .filter((st) => st.Effect === 'Allow')
+      .flatMap((st) => list(st.Action))
+      .filter((a) => /^sqs:(ReceiveMessage|DeleteMessage|GetQueueAttributes)$/.test(a));
+    expect(deadLetterActions).toEqual([]);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: { REDRIVE_ROLE_ARN: redriveRole } },
+    });
+  });
+
   it('public: CloudFront serves the pages and forwards /api/* to the regional API', () => {
     const { template } = synth({ mode: 'public' });
     template.hasResourceProperties('AWS::ApiGateway::RestApi', { EndpointConfiguration: { Types: ['REGIONAL'] } });

@@ -65,7 +65,8 @@ describe('cdk-nag AwsSolutions', () => {
       expect(reason.length, where).toBeGreaterThanOrEqual(40);
     }
     // The institution queues by name pattern and the keys of the institution groups (see
-    // LinkageFunction.allowInstitutionQueues); elsewhere than China also the X-Ray statement.
+    // LinkageFunction.allowInstitutionQueues and the redrive role, infra/constructs/redrive-role.ts);
+    // elsewhere than China also the X-Ray statement (functions only).
     const expected = (region: string, xray: boolean) => {
       const arn = (service: string, resource: string) =>
         `arn:${region.startsWith('cn-') ? 'aws-cn' : 'aws'}:${service}:${region}:000000000000:${resource}`;
@@ -86,6 +87,15 @@ describe('cdk-nag AwsSolutions', () => {
           ].map(
             (resource) =>
               `Linkage-prod-Stateless/${fn}Role/DefaultPolicy Annotation::AwsSolutions-IAM5[Resource::${resource}]`,
+          ),
+        )
+        .concat(
+          [
+            ...['in-*', 'out-*', 'in-*-dlq', 'out-*-dlq'].map((q) => arn('sqs', `linkage-prod-${q}`)),
+            arn('kms', 'key/*'),
+          ].map(
+            (resource) =>
+              `Linkage-prod-Stateless/Redrive/Role/DefaultPolicy Annotation::AwsSolutions-IAM5[Resource::${resource}]`,
           ),
         )
         .sort();

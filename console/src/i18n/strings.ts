@@ -24,6 +24,7 @@ export const zh = {
     confirm: '将 {{queue}} 中的全部报文重新投递到原队列？',
     redriven: '已重新投递 {{moved}} 条报文到 {{queue}}',
     failedSends: '，{{failed}} 条投递失败，仍在死信队列中',
+    refusedSenders: '，{{refused}} 条原发送方未通过身份核验，未重新投递，仍在死信队列中',
     messageId: '报文编号',
     schema: '报文类型',
     sender: '发送方',
@@ -186,6 +187,8 @@ export const en: Strings = {
     confirm: 'Send every message of {{queue}} back to its source queue?',
     redriven: '{{moved}} message(s) sent back to {{queue}}',
     failedSends: '; {{failed}} could not be sent and stay in the dead-letter queue',
+    refusedSenders:
+      '; {{refused}} not sent back: their original sender fails the sender check, they stay in the dead-letter queue',
     messageId: 'Message id',
     schema: 'Schema',
     sender: 'Sender',

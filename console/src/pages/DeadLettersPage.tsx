@@ -23,6 +23,8 @@ interface Redriven {
   source: string;
   moved: number;
   failed: number;
+  /** Inbound messages the sender check would reject: not re-sent, left in the DLQ. */
+  refused: number;
 }
 
 const path = (queue: string) => `/api/operations/dead-letters/${encodeURIComponent(queue)}`;
@@ -57,11 +59,12 @@ export default function DeadLettersPage() {
       <Typography.Paragraph style={{ margin: 0 }}>{t('deadLetters.intro')}</Typography.Paragraph>
       {done && (
         <Alert
-          type={done.failed > 0 ? 'warning' : 'success'}
+          type={done.failed > 0 || done.refused > 0 ? 'warning' : 'success'}
           role="status"
           title={
             t('deadLetters.redriven', { moved: done.moved, queue: done.source }) +
-            (done.failed > 0 ? t('deadLetters.failedSends', { failed: done.failed }) : '')
+            (done.failed > 0 ? t('deadLetters.failedSends', { failed: done.failed }) : '') +
+            (done.refused > 0 ? t('deadLetters.refusedSenders', { refused: done.refused }) : '')
           }
         />
       )}

@@ -1,7 +1,8 @@
 // One inbound SQS record, from raw text to an accepted message or a rejection:
 //   1. the queue's owner (from the record's eventSourceARN and the registry);
 //   2. size and JSON;
-//   3. who SQS says sent it (SenderId) against the roles in the registry; the envelope's
+//   3. who SQS says sent it (SenderId; for a redrive, the original it carries: relayed-sender.ts)
+//      against the roles in the registry; the envelope's
 //      claims against the owner, and the contract schema of the owner's kind;
 //   4. references to other institutions;
 //   5. the kind-specific acceptance (store, then ask for re-evaluation), made idempotent on
@@ -14,7 +15,8 @@ import { count, METRIC } from '../../powertools/metrics.ts';
 import { SENDING_KINDS, type SendingKind } from '../../resources/registry.ts';
 import { serviceInstant } from '../clock.ts';
 import type { Dependencies } from '../dependencies.ts';
-import { authenticate, queueOwner, referenceProblems, senderIdProblems } from './authenticate.ts';
+import { authenticate, queueOwner, referenceProblems } from './authenticate.ts';
+import { credentialProblems, ORIGINAL_SENDER_ATTRIBUTE } from './relayed-sender.ts';
 import { claimedIdentity, rejectMessage, type ReceivedRecord, type RejectionOutcome } from './reject.ts';
 
 export interface AcceptedOutcome {
@@ -65,7 +67,12 @@ export async function receiveRecord(
   const identity = claimedIdentity(decoded.value);
 
   // The credentials first: a message sent as someone else is a spoof whatever it says.
-  const credentials = senderIdProblems(deps.registry, owner, sqsRecord.attributes?.SenderId);
+  // A redrive re-sends as the service's redrive role, naming the original SenderId (relayed-sender.ts).
+  const evidence = {
+    senderId: sqsRecord.attributes?.SenderId,
+    originalSenderId: sqsRecord.messageAttributes?.[ORIGINAL_SENDER_ATTRIBUTE]?.stringValue,
+  };
+  const credentials = credentialProblems(deps.registry, owner, evidence, deps.env.redrivePrincipalId);
   if (credentials.length > 0) {
     count(METRIC.spoofRejected);
     return rejectMessage(deps, record, { reason: 'sender-mismatch', problems: credentials, ...identity });

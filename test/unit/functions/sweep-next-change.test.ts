@@ -33,7 +33,10 @@ afterAll(async () => {
 const deps = (now: string) => ({
   db: aws.db,
   sqs,
-  env: readEnvironment(['cases', 'decisions', 'access', 'assessment'] as const, { ...TEST_ENVIRONMENT, ...process.env }),
+  env: readEnvironment(['cases', 'decisions', 'access', 'assessment'] as const, {
+    ...TEST_ENVIRONMENT,
+    ...process.env,
+  }),
   registry: REGISTRY,
   clock: () => now,
 });
