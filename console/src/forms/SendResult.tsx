@@ -1,5 +1,5 @@
 // What became of a submitted form, announced to screen readers (role="status"): being sent,
-// accepted, or rejected with each problem's field.
+// accepted, rejected with each problem's field, or unchanged (a version already received).
 import { Alert } from 'antd';
 import type { SendState } from './submit.ts';
 import { zhMessage } from './messages-zh.ts';
@@ -43,6 +43,15 @@ export function SendResult({ status }: { status: SendState }) {
           description={list(status.problems)}
         />
       );
+    case 'stale':
+      return (
+        <Alert
+          {...common}
+          type="warning"
+          title={pick(staleTitle(status))}
+          description={`${pick(['报文编号', 'Message id'])}：${status.messageId}`}
+        />
+      );
     case 'invalid':
       return (
         <Alert
@@ -68,4 +77,20 @@ export function SendResult({ status }: { status: SendState }) {
         />
       );
   }
+}
+
+/** Why nothing changed: the same version again, a newer one stored already, or a ruling number kept before. */
+export function staleTitle(status: { sentVersion?: number; storedVersion?: number }): readonly [string, string] {
+  const { sentVersion: sent, storedVersion: stored } = status;
+  if (sent === undefined || stored === undefined)
+    return ['平台已收到过该裁定书文号的裁定，本次未作更改', 'This ruling number was received before; nothing changed'];
+  if (stored === sent)
+    return [
+      `平台已收到过同一版本（第 ${sent} 版），本次未作更改`,
+      `Version ${sent} was received before; nothing changed`,
+    ];
+  return [
+    `平台已有更新的第 ${stored} 版，本次报送的第 ${sent} 版未作更改`,
+    `Version ${stored} is stored already; version ${sent} changed nothing`,
+  ];
 }

@@ -1,6 +1,9 @@
 // An enforcing court's status of one item: opened from a verification request's row ("answer":
 // inReplyTo set) or from the case page ("update status"), pre-filled with the court's last status
 // of the item and version + 1; or, from a rejection ("correct and resend"), with the refused body.
+// The identity number comes masked (an enforcing court does not see it in full); the form sends
+// the `subject` it came with and the service fills in the full number (api/write/subject.ts),
+// unless the court types a full number (to correct a wrong one).
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Descriptions, Form, Input, Space, Spin, Typography } from 'antd';
 import { useLocation, useSearchParams } from 'react-router';
@@ -27,36 +30,68 @@ export default function StatusFormPage() {
   const { pick } = useText();
   const [params] = useSearchParams();
   const location = useLocation();
-  const prefill = (location.state as { prefill?: EnforcementStatus } | null)?.prefill;
+  const state = location.state as CorrectionState | null;
+  const prefill = state?.prefill;
   const draftQuery = useQuery({
     queryKey: ['status-draft', params.toString()],
     queryFn: () =>
-      apiGet<{ body: EnforcementStatus; itemNos: number[] }>('/api/drafts/status', Object.fromEntries(params)),
+      apiGet<{ body: EnforcementStatus; itemNos: number[]; subject: Subject }>(
+        '/api/drafts/status',
+        Object.fromEntries(params),
+      ),
     enabled: prefill === undefined,
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
   const draft = prefill ?? draftQuery.data?.body;
+  const subject = prefill ? state?.subject : draftQuery.data?.subject;
   if (!draft)
     return draftQuery.error ? <Alert type="warning" title={pick(['找不到该判项', 'No such item'])} /> : <Spin />;
-  return <StatusForm key={JSON.stringify(draft)} draft={draft} />;
+  return (
+    <StatusForm key={JSON.stringify(draft)} draft={draft} subject={subject} problems={state?.problems ?? []} />
+  );
 }
 
-function StatusForm({ draft }: { draft: EnforcementStatus }) {
+type Subject = { applicationId: string } | { rejectionRef: string };
+type Problem = { path: string; message: string };
+interface CorrectionState {
+  prefill?: EnforcementStatus;
+  subject?: Subject;
+  problems?: Problem[];
+}
+
+const isMasked = (personId: string | undefined) => personId?.includes('*') ?? false;
+
+function StatusForm({
+  draft,
+  subject,
+  problems,
+}: {
+  draft: EnforcementStatus;
+  subject: Subject | undefined;
+  problems: Problem[];
+}) {
   const { pick } = useText();
   const [form] = Form.useForm<StatusValues>();
   const { status, send, busy } = useSendMessage();
   const searched = Form.useWatch('searched', form);
+  const masked = isMasked(draft.personId);
+  // A refused identity number must be typed again in full: the masked one cannot be corrected.
+  const retypeId = masked && problems.some((p) => p.path === 'body.personId');
+  const initial = { ...statusToValues(draft), ...(retypeId ? { personId: '' } : {}) };
   const submit = (values: StatusValues) => {
     const { body, errors } = valuesToStatus(values, draft);
+    const keepsMasked = isMasked(body.personId as string | undefined);
     const all = [
       ...errors,
       ...contractErrors(enforcementStatusBody, body).filter(
-        (e) => !errors.some((m) => JSON.stringify(m.name) === JSON.stringify(e.name)),
+        (e) =>
+          !errors.some((m) => JSON.stringify(m.name) === JSON.stringify(e.name)) &&
+          !(keepsMasked && JSON.stringify(e.name) === '["personId"]'),
       ),
     ];
     if (all.length > 0) return form.setFields(all);
-    send({ schema: 'linkage.enforcement-status.v1', body });
+    send({ schema: 'linkage.enforcement-status.v1', body, ...(keepsMasked && subject ? { subject } : {}) });
   };
   const required = (zh: string, en: string) => [{ required: true, message: pick([`请填写${zh}`, `Enter ${en}`]) }];
   return (
@@ -71,13 +106,15 @@ function StatusForm({ draft }: { draft: EnforcementStatus }) {
         <Descriptions.Item label={pick(['判项', 'Item'])}>
           {draft.itemNo}（{pick(PROPERTY_KIND[draft.kind] ?? [draft.kind, draft.kind])}）
         </Descriptions.Item>
-        <Descriptions.Item label={pick(['版本', 'Version'])}>{draft.version}</Descriptions.Item>
+        <Descriptions.Item label={pick(['版本', 'Version'])}>
+          <span data-testid="status-version">{draft.version}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={pick(['答复的核实函', 'In reply to'])}>{draft.inReplyTo ?? '—'}</Descriptions.Item>
       </Descriptions>
       <Form
         form={form}
         layout="vertical"
-        initialValues={statusToValues(draft)}
+        initialValues={initial}
         onFinish={submit}
         data-testid="status-form"
         scrollToFirstError
@@ -86,9 +123,27 @@ function StatusForm({ draft }: { draft: EnforcementStatus }) {
           name="personId"
           label={pick(['被执行人居民身份证号码', 'Identity number of the person'])}
           validateTrigger="onChange"
-          rules={[{ validator: async (_, value: string | undefined) => checkPersonId(value, pick) }]}
+          extra={
+            retypeId
+              ? pick([
+                  `原报文号码（已脱敏）：${draft.personId}。请输入正确的完整号码。`,
+                  `As sent (masked): ${draft.personId}. Enter the correct number in full.`,
+                ])
+              : masked
+                ? pick([
+                    '已脱敏显示；报送时由平台按核实函（或原报文）所列的完整号码填写。',
+                    'Masked; the service sends the full number the request (or the original message) names.',
+                  ])
+                : undefined
+          }
+          rules={[
+            {
+              validator: async (_, value: string | undefined) =>
+                isMasked(value) ? undefined : checkPersonId(value, pick),
+            },
+          ]}
         >
-          <Input style={{ width: 240 }} maxLength={18} />
+          <Input style={{ width: 240 }} maxLength={18} readOnly={masked && !retypeId} data-testid="status-person-id" />
         </Form.Item>
         <Form.Item name="enforcementCaseId" label={pick(['执行案号', 'Enforcement case number'])}>
           <Input style={{ maxWidth: 360 }} />
@@ -254,12 +309,8 @@ function StatusForm({ draft }: { draft: EnforcementStatus }) {
         </Button>
       </Form>
       <ServerFieldErrors status={status} form={form} />
-      <InitialProblems problems={useLocationProblems()} form={form} />
+      <InitialProblems problems={problems} form={form} />
       <SendResult status={status} />
     </Space>
   );
-}
-
-function useLocationProblems() {
-  return (useLocation().state as { problems?: { path: string; message: string }[] } | null)?.problems;
 }
