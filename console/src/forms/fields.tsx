@@ -24,14 +24,16 @@ export function DateInput({
 }: { value?: string; onChange?: (value: string) => void } & Omit<DatePickerProps, 'value' | 'onChange'>) {
   const { pick } = useText();
   const locale = usePickerLocale();
+  // Only a real calendar date is shown: dayjs would roll 2026-02-30 over to 2026-03-02.
   const day = value && CALENDAR_DATE.test(value) ? dayjs(value) : null;
+  const real = day?.isValid() && day.format(DATE) === value ? day : null;
   return (
     <DatePicker
       format={DATE}
       {...(locale ? { locale } : {})}
       placeholder={pick(['年-月-日', 'yyyy-mm-dd'])}
       style={{ width: 170 }}
-      value={day?.isValid() ? day : null}
+      value={real}
       onChange={(picked) => onChange?.(picked && !Array.isArray(picked) ? picked.format(DATE) : '')}
       {...props}
       // Enter confirms the typed date (the picker has taken it by now); it must not also submit
