@@ -216,7 +216,7 @@ test('the hearing court records GRANTED from the case page, by keyboard', async 
   await expect(judge.getByTestId('ruling-form')).toContainText('裁定减刑（假释）');
   await tabTo(judge, '裁定日期');
   await judge.getByLabel('裁定日期').fill(TODAY);
-  // Tab walks the date's year, month and day, then on to the ruling number.
+  // The date typed as yyyy-MM-dd in the picker, then Tab on to the ruling number.
   await tabTo(judge, '裁定书文号');
   await judge.keyboard.type('（2026）闽08刑更201号');
   await judge.keyboard.press('Enter');

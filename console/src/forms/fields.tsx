@@ -35,6 +35,11 @@ export function DateInput({
       style={{ width: 170 }}
       value={real}
       onChange={(picked) => onChange?.(picked && !Array.isArray(picked) ? picked.format(DATE) : '')}
+      // A typed date counts as soon as it is a whole date, not only on Enter or on leaving the
+      // field: a click on "submit" straight after typing would otherwise validate it empty.
+      onCalendarChange={(picked) => {
+        if (picked && !Array.isArray(picked) && picked.format(DATE) !== value) onChange?.(picked.format(DATE));
+      }}
       {...props}
       // Enter confirms the typed date (the picker has taken it by now); it must not also submit
       // the whole form, as Enter in a text field does.
@@ -56,11 +61,9 @@ function usePickerLocale(): DatePickerProps['locale'] {
   return useMemo(() => {
     const picker = locale?.DatePicker;
     if (!picker) return undefined;
-    const lang = { ...picker.lang } as Partial<typeof picker.lang>;
-    delete lang.yearSelect;
-    delete lang.monthSelect;
-    delete lang.decadeSelect;
-    return { ...picker, lang: lang as typeof picker.lang };
+    // Empty, not deleted: antd deep-merges this over the context's locale. An empty aria-label
+    // counts as none, so the button is named by its text.
+    return { ...picker, lang: { ...picker.lang, yearSelect: '', monthSelect: '', decadeSelect: '' } };
   }, [locale]);
 }
 
