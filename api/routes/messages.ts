@@ -13,7 +13,7 @@ import { loadPrisoner } from '../../shared/storage/prisoner-store.ts';
 import type { ConsoleDependencies } from '../dependencies.ts';
 import { NOT_FOUND, type ConsoleEnv } from '../http.ts';
 import { problemBody } from '../schemas.ts';
-import { maskMessageBody, maskPersonId, seesIdentity } from '../views/masking.ts';
+import { maskMessageBody, maskPersonId, prisonerFor, seesIdentity } from '../views/masking.ts';
 import { maySeeCase } from '../views/scope.ts';
 import { dossierDraft, statusDraft } from '../write/drafts.ts';
 import { SENDABLE_SCHEMAS, buildMessage, schemaOfKind } from '../write/envelope.ts';
@@ -94,8 +94,9 @@ const statusDraftRoute = createRoute({
         body: z.record(z.string(), z.unknown()),
         itemNos: z.array(z.number()),
         subject: z.object({ applicationId: z.string() }),
+        prisoner: z.object({ prisonerNo: z.string(), name: z.string(), personId: z.string(), masked: z.boolean() }),
       }),
-      "The draft body (identity number masked), the judgment's item numbers, and the subject to send it with",
+      "The draft body (identity number masked), the judgment's item numbers, the subject to send it with, and the prisoner as this role may see them",
     ),
     404: json(problemBody, 'Not an item this court enforces'),
     ...signedInResponses,
@@ -232,7 +233,15 @@ export function registerMessageRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Consol
     );
     if (!body) return c.json(NOT_FOUND, 404);
     const shown = seesIdentity(principal.kind) ? body : { ...body, personId: maskPersonId(body.personId) };
-    return c.json({ body: shown, itemNos, subject: { applicationId: query.applicationId } }, 200);
+    return c.json(
+      {
+        body: shown,
+        itemNos,
+        subject: { applicationId: query.applicationId },
+        prisoner: prisonerFor(principal.kind, application.dossier.prisoner),
+      },
+      200,
+    );
   });
 
   app.openapi(dossierDraftRoute, async (c) => {

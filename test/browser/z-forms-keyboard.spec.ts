@@ -147,6 +147,7 @@ test('the enforcing court answers the request by keyboard alone; the identity nu
   await expect(court.getByRole('heading', { name: '答复核实函：报送履行情况' })).toBeVisible();
   // Masked as the read side masks it for an enforcing court; the full number is not on the page.
   await expect(court.getByLabel('被执行人居民身份证号码')).toHaveValue(maskPersonId(PERSON_ID));
+  await expect(court.getByText('陈*（罪犯编号 3502030301）')).toBeVisible();
   expect(await court.content()).not.toContain(PERSON_ID);
   await expectAccessible(court);
 

@@ -26,11 +26,15 @@ async function newPage(browser: Browser, username: string): Promise<Page> {
   return page;
 }
 
-async function openCorrection(page: Page, messageId: string): Promise<void> {
+async function rejectionRow(page: Page, messageId: string) {
   await page.goto('/rejections');
   const row = page.getByRole('row').filter({ hasText: messageId });
   await expect(row).toBeVisible({ timeout: 20_000 });
-  await row.getByTestId('correct-resend').click();
+  return row;
+}
+
+async function openCorrection(page: Page, messageId: string): Promise<void> {
+  await (await rejectionRow(page, messageId)).getByTestId('correct-resend').click();
 }
 
 async function expectAccepted(page: Page): Promise<void> {
@@ -60,7 +64,15 @@ test('a refused status opens the status form pre-filled, identity masked, at the
     },
   });
   const court = await newPage(browser, 'fj-ly-xl');
-  await openCorrection(court, messageId);
+  // The original as received, beside its problems; the court sees the identity number masked.
+  const row = await rejectionRow(court, messageId);
+  await row.getByRole('button', { name: '查看原报文' }).click();
+  const original = row.getByTestId('original-message');
+  await expect(original).toContainText(messageId);
+  await expect(original).toContainText(maskPersonId(PERSON_ID));
+  await expect(original).not.toContainText(PERSON_ID);
+  await expectAccessible(court);
+  await row.getByTestId('correct-resend').click();
   await expect(court.getByTestId('status-form')).toBeVisible();
   // Version 1 was refused and the item is at version 2 now: the resend goes out as 3.
   await expect(court.getByTestId('status-version')).toHaveText('3');

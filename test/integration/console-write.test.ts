@@ -3,13 +3,15 @@
 // institution sends; a forged sender is refused; the outcome the page polls is the ingest's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { inboundQueueUrl } from '../../shared/queues/queue-urls.ts';
 import { createConsoleApp } from '../../api/app.ts';
 import { createVerifier } from '../../api/auth/verifier.ts';
 import { sqsOutbox } from '../../api/write/outbox.ts';
 import { tableName } from '../../shared/resources/tables.ts';
 import { applicationKey, statusKey } from '../../shared/storage/keys.ts';
 import { REGISTRY } from '../../local/registry.ts';
-import { dossier, JUDGMENT, PERSON_ID, personIdFrom, status } from '../../generators/case.ts';
+import { dossier, JUDGMENT, NOW, PERSON_ID, personIdFrom, status } from '../../generators/case.ts';
 import { testIssuer, token, type TestIssuer } from '../unit/api/support.ts';
 import { documentClient, startTestService, type TestService } from './harness.ts';
 
@@ -234,8 +236,14 @@ describe('console write path', () => {
       headers: { Authorization: `Bearer ${await as('FJ-LY-XL')}` },
     });
     expect(response.status).toBe(200);
-    const draft = (await response.json()) as { body: Record<string, unknown>; subject: { applicationId: string } };
-    expect(draft.body.personId).toBe(`${PERSON_ID.slice(0, 4)}**********${PERSON_ID.slice(-4)}`);
+    const draft = (await response.json()) as {
+      body: Record<string, unknown>;
+      subject: { applicationId: string };
+      prisoner: unknown;
+    };
+    const masked = `${PERSON_ID.slice(0, 4)}**********${PERSON_ID.slice(-4)}`;
+    expect(draft.body.personId).toBe(masked);
+    expect(draft.prisoner).toEqual({ prisonerNo: '3508001234', name: '张*', personId: masked, masked: true });
     expect(JSON.stringify(draft)).not.toContain(PERSON_ID);
     expect(draft.subject).toEqual({ applicationId: 'FJ-P01-2026-0042' });
     const sent = await post('FJ-LY-XL', '/api/messages', {
@@ -260,5 +268,57 @@ describe('console write path', () => {
       subject: draft.subject,
     });
     expect(stranger.status).toBe(404);
+  });
+
+  it('an enforcing court reads its own refused message with the identity number masked, and the version stored since', async () => {
+    const body = {
+      ...status({ version: 2 }).body,
+      payments: [{ receiptNo: 'R', amountFen: -5, payer: 'SELF', paidOn: '2026-11-20' }],
+    };
+    const refused = {
+      schema: 'linkage.enforcement-status.v1',
+      messageId: 'XL:refused',
+      sentAt: NOW,
+      sender: { kind: 'ENFORCING_COURT', id: 'FJ-LY-XL' },
+      body,
+    };
+    await test.service.clients.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: inboundQueueUrl(test.service.endpoints, 'FJ-LY-XL'),
+        MessageBody: JSON.stringify(refused),
+      }),
+    );
+    await test.settle();
+    const list = await app.request('/api/rejections?limit=50', {
+      headers: { Authorization: `Bearer ${await as('FJ-LY-XL')}` },
+    });
+    const rows = ((await list.json()) as { rows: { ref: string; messageId: string | null }[] }).rows;
+    const ref = rows.find((r) => r.messageId === 'XL:refused')?.ref;
+    expect(ref).toBeDefined();
+    const answer = await app.request(`/api/rejection?ref=${encodeURIComponent(ref!)}`, {
+      headers: { Authorization: `Bearer ${await as('FJ-LY-XL')}` },
+    });
+    const original = (await answer.json()) as { raw: string; storedVersion: number | null };
+    expect(original.raw).not.toContain(PERSON_ID);
+    expect((JSON.parse(original.raw) as { body: { personId: string } }).body.personId).toBe(
+      `${PERSON_ID.slice(0, 4)}**********${PERSON_ID.slice(-4)}`,
+    );
+    // The item is at version 5 (sent above): a resend of version 2 needs version 6.
+    expect(original.storedVersion).toBeGreaterThanOrEqual(5);
+    // Resent from the masked form: the service fills the number in from the refused message.
+    const sent = await post('FJ-LY-XL', '/api/messages', {
+      schema: 'linkage.enforcement-status.v1',
+      body: { ...JSON.parse(original.raw).body, payments: [], version: original.storedVersion! + 1 },
+      subject: { rejectionRef: ref },
+    });
+    expect(sent.status).toBe(202);
+    expect(await outcome('FJ-LY-XL', sent.json.receipt)).toEqual({ state: 'accepted' });
+    // Another court cannot use the refused message's number.
+    const other = await post('FJ-LY-ZP', '/api/messages', {
+      schema: 'linkage.enforcement-status.v1',
+      body: { ...JSON.parse(original.raw).body, payments: [], version: 99 },
+      subject: { rejectionRef: ref },
+    });
+    expect(other.status).toBe(404);
   });
 });

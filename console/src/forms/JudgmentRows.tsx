@@ -120,7 +120,10 @@ function ItemRows({ judgment, judgmentLabel }: { judgment: FormListFieldData; ju
                     focus.focusRemove(item.name - 1);
                   }}
                   style={{ marginTop: 30 }}
-                  aria-label={pick([`删除判项（${judgmentLabel}${label}）`, `Remove item (${label} of ${judgmentLabel})`])}
+                  aria-label={pick([
+                    `删除判项（${judgmentLabel}${label}）`,
+                    `Remove item (${label} of ${judgmentLabel})`,
+                  ])}
                   data-remove-row
                 >
                   {pick(['删除判项', 'Remove item'])}
@@ -172,7 +175,9 @@ export function MonthRows() {
                 add('');
                 // The new month's field: the list's last input.
                 requestAnimationFrame(() =>
-                  requestAnimationFrame(() => [...(focus.list.current?.querySelectorAll('input') ?? [])].at(-1)?.focus()),
+                  requestAnimationFrame(() =>
+                    [...(focus.list.current?.querySelectorAll('input') ?? [])].at(-1)?.focus(),
+                  ),
                 );
               }}
               disabled={months.length >= 24}

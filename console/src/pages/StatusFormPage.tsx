@@ -35,7 +35,7 @@ export default function StatusFormPage() {
   const draftQuery = useQuery({
     queryKey: ['status-draft', params.toString()],
     queryFn: () =>
-      apiGet<{ body: EnforcementStatus; itemNos: number[]; subject: Subject }>(
+      apiGet<{ body: EnforcementStatus; itemNos: number[]; subject: Subject; prisoner: Prisoner }>(
         '/api/drafts/status',
         Object.fromEntries(params),
       ),
@@ -48,11 +48,19 @@ export default function StatusFormPage() {
   if (!draft)
     return draftQuery.error ? <Alert type="warning" title={pick(['找不到该判项', 'No such item'])} /> : <Spin />;
   return (
-    <StatusForm key={JSON.stringify(draft)} draft={draft} subject={subject} problems={state?.problems ?? []} />
+    <StatusForm
+      key={JSON.stringify(draft)}
+      draft={draft}
+      subject={subject}
+      problems={state?.problems ?? []}
+      prisoner={prefill ? undefined : draftQuery.data?.prisoner}
+    />
   );
 }
 
 type Subject = { applicationId: string } | { rejectionRef: string };
+/** The prisoner as the signed-in role may see them (name masked for an enforcing court). */
+type Prisoner = { prisonerNo: string; name: string; masked: boolean };
 type Problem = { path: string; message: string };
 interface CorrectionState {
   prefill?: EnforcementStatus;
@@ -66,10 +74,12 @@ function StatusForm({
   draft,
   subject,
   problems,
+  prisoner,
 }: {
   draft: EnforcementStatus;
   subject: Subject | undefined;
   problems: Problem[];
+  prisoner: Prisoner | undefined;
 }) {
   const { pick } = useText();
   const [form] = Form.useForm<StatusValues>();
@@ -102,6 +112,11 @@ function StatusForm({
           : pick(['更新履行情况', 'Update status'])}
       </Typography.Title>
       <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
+        {prisoner && (
+          <Descriptions.Item label={pick(['罪犯', 'Prisoner'])}>
+            {prisoner.name}（{pick(['罪犯编号', 'no.'])} {prisoner.prisonerNo}）
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={pick(['判决书', 'Judgment'])}>{draft.judgmentId}</Descriptions.Item>
         <Descriptions.Item label={pick(['判项', 'Item'])}>
           {draft.itemNo}（{pick(PROPERTY_KIND[draft.kind] ?? [draft.kind, draft.kind])}）
