@@ -7,18 +7,13 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { apiGet, type Rejection } from '../api/client.ts';
 import { useText } from '../i18n/index.ts';
+import { resendVersion } from './outcome-text.ts';
 
 interface Original {
   raw: string | null;
   problems: { path: string; message: string }[];
   /** The version stored under the refused message's key since, or null. */
   storedVersion: number | null;
-}
-
-/** The refused version if it is still newer than the stored one, else the stored one + 1. */
-export function resendVersion(refused: unknown, stored: number | null): number {
-  const own = typeof refused === 'number' && Number.isSafeInteger(refused) && refused >= 1 ? refused : 1;
-  return stored !== null && stored >= own ? stored + 1 : own;
 }
 
 const FORM_OF_SCHEMA: Record<string, string> = {

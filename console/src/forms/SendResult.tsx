@@ -3,6 +3,7 @@
 import { Alert } from 'antd';
 import type { SendState } from './submit.ts';
 import { zhMessage } from './messages-zh.ts';
+import { staleTitle } from './outcome-text.ts';
 import { useText } from '../i18n/index.ts';
 
 export function SendResult({ status }: { status: SendState }) {
@@ -77,20 +78,4 @@ export function SendResult({ status }: { status: SendState }) {
         />
       );
   }
-}
-
-/** Why nothing changed: the same version again, a newer one stored already, or a ruling number kept before. */
-export function staleTitle(status: { sentVersion?: number; storedVersion?: number }): readonly [string, string] {
-  const { sentVersion: sent, storedVersion: stored } = status;
-  if (sent === undefined || stored === undefined)
-    return ['平台已收到过该裁定书文号的裁定，本次未作更改', 'This ruling number was received before; nothing changed'];
-  if (stored === sent)
-    return [
-      `平台已收到过同一版本（第 ${sent} 版），本次未作更改`,
-      `Version ${sent} was received before; nothing changed`,
-    ];
-  return [
-    `平台已有更新的第 ${stored} 版，本次报送的第 ${sent} 版未作更改`,
-    `Version ${stored} is stored already; version ${sent} changed nothing`,
-  ];
 }
