@@ -59,7 +59,8 @@ test('a refused status opens the status form pre-filled, identity masked, at the
       payments: [{ receiptNo: 'LY2026-010801', amountFen: -5, payer: 'SELF', paidOn: TODAY }],
       conduct: [],
       documents: [],
-      asOf: new Date().toISOString(),
+      // Not an instant: a problem no field of the form shows (the resend is as of now).
+      asOf: 'yesterday',
       version: 1,
     },
   });
@@ -83,6 +84,7 @@ test('a refused status opens the status form pre-filled, identity masked, at the
   await expect(court.getByText('金额必须大于零')).toBeVisible();
   await expect(court.getByLabel('票据号')).toHaveValue('LY2026-010801');
   await expect(court.getByLabel('缴款日期')).toHaveValue(TODAY);
+  await expect(court.getByTestId('problems-elsewhere')).toContainText('body.asOf');
   await expectAccessible(court);
   await amount.fill('15000');
   await court.getByRole('button', { name: '报送履行情况' }).click();

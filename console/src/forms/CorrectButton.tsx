@@ -1,10 +1,11 @@
 // "Correct and resend" on a rejection: fetches the refused message as received (quarantine)
 // and opens the form of its kind pre-filled with its body (a status, a dossier or a ruling); the
 // errors show next to the fields. The version is raised past any version stored since under the
-// same key, so the corrected message is not acknowledged as stale.
+// same key, so the corrected message is not acknowledged as stale; a status's `asOf` is now.
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { formatInstant } from '../../../shared/time/calendar.ts';
 import { apiGet, type Rejection } from '../api/client.ts';
 import { useText } from '../i18n/index.ts';
 import { resendVersion } from './outcome-text.ts';
@@ -15,6 +16,8 @@ interface Original {
   /** The version stored under the refused message's key since, or null. */
   storedVersion: number | null;
 }
+
+const CHINA_OFFSET_MINUTES = 8 * 60;
 
 const FORM_OF_SCHEMA: Record<string, string> = {
   'linkage.enforcement-status.v1': '/status/new',
@@ -41,7 +44,14 @@ export function CorrectButton({ rejection }: { rejection: Rejection }) {
       const prefill =
         parsed.schema === 'linkage.ruling.v1'
           ? body
-          : { ...body, version: resendVersion(body.version, original.storedVersion) };
+          : {
+              ...body,
+              version: resendVersion(body.version, original.storedVersion),
+              // A status sent again is the court's word as of now (a dossier gets its submittedAt when sent).
+              ...(parsed.schema === 'linkage.enforcement-status.v1'
+                ? { asOf: formatInstant(Date.now(), CHINA_OFFSET_MINUTES) }
+                : {}),
+            };
       const subject = parsed.schema === 'linkage.enforcement-status.v1' ? { rejectionRef: rejection.ref } : undefined;
       navigate(path, { state: { prefill, problems: original.problems, ...(subject ? { subject } : {}) } });
     } catch {
