@@ -7,24 +7,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Descriptions, Form, Input, Space, Spin, Typography } from 'antd';
 import { useLocation, useSearchParams } from 'react-router';
-import {
-  CONDUCT_CODES,
-  DOCUMENT_TYPES,
-  enforcementStatusBody,
-  type EnforcementStatus,
-} from '../../../shared/contract/enforcement-status.ts';
+import { enforcementStatusBody, type EnforcementStatus } from '../../../shared/contract/enforcement-status.ts';
 import { apiGet } from '../api/client.ts';
 import { PROPERTY_KIND } from '../i18n/glossary.ts';
 import { useText } from '../i18n/index.ts';
-import { DateInput, EnumSelect, YuanInput } from '../forms/fields.tsx';
+import { DateInput, YuanInput } from '../forms/fields.tsx';
 import { SendResult } from '../forms/SendResult.tsx';
 import { InitialProblems, ServerFieldErrors } from '../forms/ServerFieldErrors.tsx';
 import { statusToValues, valuesToStatus, type StatusValues } from '../forms/status-values.ts';
 import { useSendMessage } from '../forms/submit.ts';
 import { contractErrors } from '../forms/validate.ts';
-import { PAYER, CONDUCT, DOCUMENT_TYPE } from '../forms/labels.ts';
 import { checkPersonId } from '../forms/person-id.ts';
-import { FormSection, RepeatedRows } from '../forms/sections.tsx';
+import { FormSection } from '../forms/sections.tsx';
+import { ConductAndDocuments, PaymentRows } from '../forms/StatusRows.tsx';
 
 export default function StatusFormPage() {
   const { pick } = useText();
@@ -170,48 +165,7 @@ function StatusForm({
         >
           <YuanInput />
         </Form.Item>
-        <FormSection first title={pick(['缴款记录', 'Payments'])}>
-          <RepeatedRows
-            name="payments"
-            rowLabel={(n) => pick([`第 ${n} 笔缴款`, `Payment ${n}`])}
-            addLabel={pick(['添加缴款记录', 'Add a payment'])}
-            newRow={() => ({ payer: 'SELF' })}
-            addTestId="add-payment"
-          >
-            {(field) => (
-              <>
-                <Form.Item
-                  name={[field.name, 'receiptNo']}
-                  label={pick(['票据号', 'Receipt number'])}
-                  rules={required('票据号', 'the receipt number')}
-                >
-                  <Input style={{ width: 180 }} />
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, 'amountFen']}
-                  label={pick(['金额（元）', 'Amount (yuan)'])}
-                  rules={required('金额', 'the amount')}
-                >
-                  <YuanInput />
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, 'payer']}
-                  label={pick(['缴款人', 'Payer'])}
-                  rules={required('缴款人', 'the payer')}
-                >
-                  <EnumSelect labels={PAYER} style={{ width: 140 }} />
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, 'paidOn']}
-                  label={pick(['缴款日期', 'Paid on'])}
-                  rules={required('缴款日期', 'the date')}
-                >
-                  <DateInput />
-                </Form.Item>
-              </>
-            )}
-          </RepeatedRows>
-        </FormSection>
+        <PaymentRows />
         <FormSection title={pick(['财产查控', 'Asset search'])}>
           <Form.Item name="searched" valuePropName="checked">
             <Checkbox>{pick(['已完成财产查控', 'Asset search completed'])}</Checkbox>
@@ -238,81 +192,7 @@ function StatusForm({
             </Space>
           )}
         </FormSection>
-        <FormSection title={pick(['拒不履行行为', 'Conduct findings'])}>
-          <RepeatedRows
-            name="conduct"
-            rowLabel={(n) => pick([`第 ${n} 项行为`, `Finding ${n}`])}
-            addLabel={pick(['添加行为', 'Add a finding'])}
-            newRow={() => ({})}
-          >
-            {(field) => (
-              <>
-                <Form.Item
-                  name={[field.name, 'code']}
-                  label={pick(['行为', 'Conduct'])}
-                  rules={required('行为', 'the conduct')}
-                >
-                  <EnumSelect
-                    labels={CONDUCT}
-                    style={{ width: 260 }}
-                    options={CONDUCT_CODES.map((c) => ({ value: c, label: pick(CONDUCT[c]!) }))}
-                  />
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, 'foundOn']}
-                  label={pick(['发现日期', 'Found on'])}
-                  rules={required('发现日期', 'the date')}
-                >
-                  <DateInput />
-                </Form.Item>
-                <Form.Item name={[field.name, 'ceasedOn']} label={pick(['停止日期', 'Ceased on'])}>
-                  <DateInput />
-                </Form.Item>
-                <Form.Item name={[field.name, 'serious']} valuePropName="checked" label={pick(['情节', 'Gravity'])}>
-                  <Checkbox>{pick(['情节严重', 'Serious'])}</Checkbox>
-                </Form.Item>
-              </>
-            )}
-          </RepeatedRows>
-        </FormSection>
-        <FormSection title={pick(['执行文书', 'Documents'])}>
-          <RepeatedRows
-            name="documents"
-            rowLabel={(n) => pick([`第 ${n} 份文书`, `Document ${n}`])}
-            addLabel={pick(['添加文书', 'Add a document'])}
-            newRow={() => ({})}
-          >
-            {(field) => (
-              <>
-                <Form.Item
-                  name={[field.name, 'type']}
-                  label={pick(['文书类型', 'Type'])}
-                  rules={required('文书类型', 'the type')}
-                >
-                  <EnumSelect
-                    labels={DOCUMENT_TYPE}
-                    style={{ width: 200 }}
-                    options={DOCUMENT_TYPES.map((d) => ({ value: d, label: pick(DOCUMENT_TYPE[d]!) }))}
-                  />
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, 'ref']}
-                  label={pick(['文号', 'Reference'])}
-                  rules={required('文号', 'the reference')}
-                >
-                  <Input style={{ width: 240 }} />
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, 'issuedOn']}
-                  label={pick(['出具日期', 'Issued on'])}
-                  rules={required('出具日期', 'the date')}
-                >
-                  <DateInput />
-                </Form.Item>
-              </>
-            )}
-          </RepeatedRows>
-        </FormSection>
+        <ConductAndDocuments />
         <Button
           type="primary"
           htmlType="submit"
