@@ -77,6 +77,8 @@ export async function chooseByKeyboard(page: Page, text: string): Promise<void> 
     const active = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
     if ((await active.count()) > 0 && (await active.first().textContent())?.includes(text)) {
       await page.keyboard.press('Enter');
+      // As a person would: the list closes before the next key (a Tab while it closes stays put).
+      await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
       return;
     }
     await page.keyboard.press('ArrowDown');
