@@ -88,7 +88,16 @@ function ItemRows({ judgment, judgmentLabel }: { judgment: FormListFieldData; ju
           {items.map((item) => {
             const label = pick([`判项 ${item.name + 1}`, `Item ${item.name + 1}`]);
             return (
-              <Space key={item.key} wrap align="start" role="group" aria-label={label} data-row>
+              // A block of its own (antd's Space is inline), so "add an item" sits below the items.
+              <Space
+                key={item.key}
+                wrap
+                align="start"
+                role="group"
+                aria-label={label}
+                data-row
+                style={{ display: 'flex' }}
+              >
                 <Form.Item
                   name={[item.name, 'itemNo']}
                   label={pick(['判项序号', 'Item number'])}
@@ -157,7 +166,7 @@ export function MonthRows() {
           <legend style={{ fontSize: 14 }}>
             {pick(['每月消费金额（元，由远及近，最多 24 个月）', 'Monthly spending (yuan, oldest first, up to 24)'])}
           </legend>
-          <Space wrap align="start" ref={focus.list}>
+          <Space wrap align="start" ref={focus.list} style={{ display: 'flex' }}>
             {months.map((month) => (
               <Form.Item
                 key={month.key}
