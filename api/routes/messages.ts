@@ -2,18 +2,24 @@
 // inbound queue (sender from the token, never the request; only the schema of the caller's
 // kind of institution); POST /api/messages/outcome says whether the ingest accepted it;
 // GET /api/drafts/* pre-fill the forms; GET /api/rejection gives back a refused message's text.
+// Identity numbers go out masked to the roles that do not see them (views/masking.ts); a status
+// form then names where the service takes the full number from (write/subject.ts).
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { getApplicationLookup } from '../../shared/storage/application-store.ts';
 import { showQuarantined } from '../../shared/operations/quarantine.ts';
+import { referenceProblems } from '../../shared/pipeline/inbound/authenticate.ts';
 import { loadPrisoner } from '../../shared/storage/prisoner-store.ts';
 import type { ConsoleDependencies } from '../dependencies.ts';
 import { NOT_FOUND, type ConsoleEnv } from '../http.ts';
 import { problemBody } from '../schemas.ts';
+import { maskMessageBody, maskPersonId, prisonerFor, seesIdentity } from '../views/masking.ts';
 import { maySeeCase } from '../views/scope.ts';
 import { dossierDraft, statusDraft } from '../write/drafts.ts';
 import { SENDABLE_SCHEMAS, buildMessage, schemaOfKind } from '../write/envelope.ts';
 import { outcomeOf, receiptOf } from '../write/outcome.ts';
+import { storedVersionFor } from '../write/resend.ts';
+import { needsPersonId, personIdOf, statusSubject } from '../write/subject.ts';
 import { json, security, signedInResponses } from './common.ts';
 
 /** Keys of the envelope a request may not set: the service sets them. */
@@ -22,11 +28,15 @@ const SERVICE_SET = ['sender', 'messageId', 'sentAt'] as const;
 const submissionRequest = z.looseObject({
   schema: z.enum(SENDABLE_SCHEMAS, { error: `must be one of ${SENDABLE_SCHEMAS.join(', ')}` }),
   body: z.record(z.string(), z.unknown(), { error: 'must be the message body, a JSON object' }),
+  /** A status whose identity number the form showed masked: where the service takes it from. */
+  subject: statusSubject.optional(),
 });
 
 const sent = z.object({ messageId: z.string(), receipt: z.string() });
 const outcome = z.object({
-  state: z.enum(['accepted', 'rejected', 'pending']),
+  state: z.enum(['accepted', 'rejected', 'stale', 'pending']),
+  sentVersion: z.number().optional(),
+  storedVersion: z.number().optional(),
   ref: z.string().optional(),
   reason: z.string().optional(),
   problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
@@ -56,7 +66,10 @@ const outcomeRoute = createRoute({
     body: { content: { 'application/json': { schema: z.strictObject({ receipt: z.string().max(2000) }) } } },
   },
   responses: {
-    200: json(outcome, 'accepted, rejected (with problems) or pending'),
+    200: json(
+      outcome,
+      'accepted, rejected (with problems), stale (the same or a newer version was stored already: no change) or pending',
+    ),
     ...signedInResponses,
     400: json(problemBody, 'Not a receipt'),
   },
@@ -77,8 +90,13 @@ const statusDraftRoute = createRoute({
   },
   responses: {
     200: json(
-      z.object({ body: z.record(z.string(), z.unknown()), itemNos: z.array(z.number()) }),
-      "The draft body, and the judgment's item numbers (to switch items)",
+      z.object({
+        body: z.record(z.string(), z.unknown()),
+        itemNos: z.array(z.number()),
+        subject: z.object({ applicationId: z.string() }),
+        prisoner: z.object({ prisonerNo: z.string(), name: z.string(), personId: z.string(), masked: z.boolean() }),
+      }),
+      "The draft body (identity number masked), the judgment's item numbers, the subject to send it with, and the prisoner as this role may see them",
     ),
     404: json(problemBody, 'Not an item this court enforces'),
     ...signedInResponses,
@@ -112,8 +130,9 @@ const rejectionRoute = createRoute({
         reason: z.string(),
         problems: z.array(z.object({ path: z.string(), message: z.string() })),
         raw: z.string().nullable(),
+        storedVersion: z.number().nullable(),
       }),
-      'The rejection and the text as received',
+      'The rejection, the text as received (identity numbers masked for the roles that do not see them), and the version stored since under its key (a resend needs a newer one)',
     ),
     404: json(problemBody, 'No such rejection of this institution'),
     ...signedInResponses,
@@ -145,9 +164,32 @@ export function registerMessageRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Consol
         },
         403,
       );
-    const built = buildMessage(principal, { schema: request.schema, body: request.body }, deps.now());
+    let body = request.body;
+    if (request.subject) {
+      if (request.schema !== 'linkage.enforcement-status.v1')
+        return c.json(
+          { error: 'invalid request', problems: [{ path: 'subject', message: 'applies only to a status' }] },
+          400,
+        );
+      if (needsPersonId(body.personId)) {
+        const personId = await personIdOf(
+          deps.db,
+          deps.tables,
+          principal.institutionId,
+          request.subject,
+          body.judgmentId,
+        );
+        if (!personId) return c.json(NOT_FOUND, 404);
+        body = { ...body, personId };
+      }
+    }
+    const built = buildMessage(principal, { schema: request.schema, body }, deps.now());
     if (!built.ok) return c.json({ error: 'invalid message', problems: built.problems }, 400);
     const message = built.message;
+    // What the ingest would refuse before its version guard, refused here (so a form knows at once,
+    // and an outcome of "stale" is certain: write/outcome.ts).
+    const references = referenceProblems(message, deps.registry);
+    if (references.length > 0) return c.json({ error: 'invalid message', problems: references }, 400);
     if (message.schema === 'linkage.ruling.v1') {
       // A court rules only on applications it hears; any other answers as if there were none.
       const lookup = await getApplicationLookup(deps.db, deps.tables.cases, message.body.applicationId);
@@ -189,7 +231,17 @@ export function registerMessageRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Consol
       deps.now(),
       query.requestId,
     );
-    return body ? c.json({ body, itemNos }, 200) : c.json(NOT_FOUND, 404);
+    if (!body) return c.json(NOT_FOUND, 404);
+    const shown = seesIdentity(principal.kind) ? body : { ...body, personId: maskPersonId(body.personId) };
+    return c.json(
+      {
+        body: shown,
+        itemNos,
+        subject: { applicationId: query.applicationId },
+        prisoner: prisonerFor(principal.kind, application.dossier.prisoner),
+      },
+      200,
+    );
   });
 
   app.openapi(dossierDraftRoute, async (c) => {
@@ -208,13 +260,15 @@ export function registerMessageRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Consol
     const { ref } = c.req.valid('query');
     const entry = await showQuarantined(deps.db, deps.tables.quarantine, ref);
     if (!entry || entry.queueOwnerId !== principal.institutionId) return c.json(NOT_FOUND, 404);
+    const raw = entry.raw ?? null;
     return c.json(
       {
         ref,
         receivedAt: entry.receivedAt,
         reason: entry.reason,
         problems: [...entry.problems],
-        raw: entry.raw ?? null,
+        raw: raw === null || seesIdentity(principal.kind) ? raw : maskMessageBody(raw),
+        storedVersion: raw === null ? null : await storedVersionFor(deps.db, deps.tables.cases, raw),
       },
       200,
     );

@@ -27,6 +27,7 @@ const DeadLettersPage = lazy(() => import('./pages/DeadLettersPage.tsx'));
 const StatusFormPage = lazy(() => import('./pages/StatusFormPage.tsx'));
 const DossierFormPage = lazy(() => import('./pages/DossierFormPage.tsx'));
 const CsvUploadPage = lazy(() => import('./pages/CsvUploadPage.tsx'));
+const RulingFormPage = lazy(() => import('./pages/RulingFormPage.tsx'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
 
@@ -80,6 +81,7 @@ const router = createBrowserRouter([
       { path: '/dossier/new', element: <DossierFormPage /> },
       { path: '/dossier/:applicationId/supplement', element: <DossierFormPage /> },
       { path: '/statuses/upload', element: <CsvUploadPage /> },
+      { path: '/ruling/new', element: <RulingFormPage /> },
     ],
   },
   { path: '*', element: <Navigate to="/" replace /> },

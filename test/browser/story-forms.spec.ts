@@ -10,6 +10,8 @@ import type { EnforcementStatusMessage, ReductionDossierMessage } from '../../sh
 import { identityCheckCharacter } from '../../shared/contract/primitives.ts';
 import { parseCsvRows, checkRow } from '../../shared/contract/status-csv.ts';
 import { evaluateCaseValue } from '../../shared/rules/evaluate-case.ts';
+import { maskPersonId } from '../../api/views/masking.ts';
+import { story } from '../../local/demo/scenario.ts';
 import { expectAccessible, screenshot, signIn, tokenOf } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -181,8 +183,10 @@ test('the enforcing court answers the request from its list; the open case page 
   const row = court.getByRole('row').filter({ hasText: JUDGMENT });
   await row.getByTestId('answer-request').first().click();
   await expect(court.getByTestId('status-form')).toBeVisible();
-  // Pre-filled: the item, the identity from the dossier, version 1, in reply to the request.
-  await expect(court.getByLabel('被执行人居民身份证号码')).toHaveValue(PERSON_ID);
+  // Pre-filled: the item, the identity from the dossier (masked as the read side masks it for an
+  // enforcing court: the full number never reaches this page), version 1, in reply to the request.
+  await expect(court.getByLabel('被执行人居民身份证号码')).toHaveValue(maskPersonId(PERSON_ID));
+  expect(await court.content()).not.toContain(PERSON_ID);
   await expect(court.getByLabel('应履行金额（元）')).toHaveValue('15000.00');
   await expect(court.getByRole('heading', { name: '答复核实函：报送履行情况' })).toBeVisible();
   await court.getByTestId('add-payment').click();
@@ -212,7 +216,7 @@ test('the hearing court records GRANTED from the case page, by keyboard', async 
   await expect(judge.getByTestId('ruling-form')).toContainText('裁定减刑（假释）');
   await tabTo(judge, '裁定日期');
   await judge.getByLabel('裁定日期').fill(TODAY);
-  // Tab walks the date's year, month and day, then on to the ruling number.
+  // The date typed as yyyy-MM-dd in the picker, then Tab on to the ruling number.
   await tabTo(judge, '裁定书文号');
   await judge.keyboard.type('（2026）闽08刑更201号');
   await judge.keyboard.press('Enter');
@@ -275,11 +279,11 @@ test('a rejected message is corrected and resent from the rejections page', asyn
   await court.getByTestId('correct-resend').first().click();
   await expect(court.getByTestId('status-form')).toBeVisible();
   const personId = court.getByLabel('被执行人居民身份证号码');
-  // The refused identity number, with the service's problem next to it.
+  // The refused identity number is not shown in full to a court: the field is empty, the
+  // service's problem next to it; the court types the right number (it knows it: it holds the case).
   await expect(court.getByText(/校验码应为/).first()).toBeVisible();
-  const wrong = await personId.inputValue();
-  const fixed = `${wrong.slice(0, 17)}${identityCheckCharacter(wrong.slice(0, 17))}`;
-  await personId.fill(fixed);
+  await expect(personId).toHaveValue('');
+  await personId.fill(story('hiding').prisoner.personId);
   await expectAccessible(court);
   await screenshot(court, 'form-correct-resend');
   await court.getByRole('button', { name: '报送履行情况' }).click();

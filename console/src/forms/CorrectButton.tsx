@@ -1,15 +1,29 @@
 // "Correct and resend" on a rejection: fetches the refused message as received (quarantine)
-// and opens the form of its kind pre-filled with its body; the errors show next to the fields.
+// and opens the form of its kind pre-filled with its body (a status, a dossier or a ruling); the
+// errors show next to the fields. The version is raised past any version stored since under the
+// same key, so the corrected message is not acknowledged as stale; a status's `asOf` is now.
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { formatInstant } from '../../../shared/time/calendar.ts';
 import { apiGet, type Rejection } from '../api/client.ts';
 import { useText } from '../i18n/index.ts';
+import { resendVersion } from './outcome-text.ts';
 
 interface Original {
   raw: string | null;
   problems: { path: string; message: string }[];
+  /** The version stored under the refused message's key since, or null. */
+  storedVersion: number | null;
 }
+
+const CHINA_OFFSET_MINUTES = 8 * 60;
+
+const FORM_OF_SCHEMA: Record<string, string> = {
+  'linkage.enforcement-status.v1': '/status/new',
+  'linkage.reduction-dossier.v1': '/dossier/new',
+  'linkage.ruling.v1': '/ruling/new',
+};
 
 export function CorrectButton({ rejection }: { rejection: Rejection }) {
   const { pick } = useText();
@@ -21,13 +35,25 @@ export function CorrectButton({ rejection }: { rejection: Rejection }) {
     try {
       const original = await apiGet<Original>('/api/rejection', { ref: rejection.ref });
       const parsed = JSON.parse(original.raw ?? '') as { schema?: unknown; body?: unknown };
-      const state = { prefill: parsed.body, problems: original.problems };
-      if (parsed.schema === 'linkage.enforcement-status.v1') return void navigate('/status/new', { state });
-      if (parsed.schema === 'linkage.reduction-dossier.v1') return void navigate('/dossier/new', { state });
-      const applicationId = (parsed.body as { applicationId?: unknown } | undefined)?.applicationId;
-      if (parsed.schema === 'linkage.ruling.v1' && typeof applicationId === 'string')
-        return void navigate(`/cases/${encodeURIComponent(applicationId)}`);
-      void message.warning(pick(['无法识别原报文的类型，请重新填写。', 'The original message is of no known kind.']));
+      const path = typeof parsed.schema === 'string' ? FORM_OF_SCHEMA[parsed.schema] : undefined;
+      if (!path) {
+        void message.warning(pick(['无法识别原报文的类型，请重新填写。', 'The original message is of no known kind.']));
+        return;
+      }
+      const body = (parsed.body && typeof parsed.body === 'object' ? parsed.body : {}) as Record<string, unknown>;
+      const prefill =
+        parsed.schema === 'linkage.ruling.v1'
+          ? body
+          : {
+              ...body,
+              version: resendVersion(body.version, original.storedVersion),
+              // A status sent again is the court's word as of now (a dossier gets its submittedAt when sent).
+              ...(parsed.schema === 'linkage.enforcement-status.v1'
+                ? { asOf: formatInstant(Date.now(), CHINA_OFFSET_MINUTES) }
+                : {}),
+            };
+      const subject = parsed.schema === 'linkage.enforcement-status.v1' ? { rejectionRef: rejection.ref } : undefined;
+      navigate(path, { state: { prefill, problems: original.problems, ...(subject ? { subject } : {}) } });
     } catch {
       void message.warning(
         pick(['原报文不是有效的 JSON，无法在表单中打开。', 'The original is not JSON; it cannot open in a form.']),

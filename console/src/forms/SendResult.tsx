@@ -1,8 +1,9 @@
 // What became of a submitted form, announced to screen readers (role="status"): being sent,
-// accepted, or rejected with each problem's field.
+// accepted, rejected with each problem's field, or unchanged (a version already received).
 import { Alert } from 'antd';
 import type { SendState } from './submit.ts';
 import { zhMessage } from './messages-zh.ts';
+import { staleTitle } from './outcome-text.ts';
 import { useText } from '../i18n/index.ts';
 
 export function SendResult({ status }: { status: SendState }) {
@@ -41,6 +42,15 @@ export function SendResult({ status }: { status: SendState }) {
           type="error"
           title={pick(['平台已退回', 'Rejected by the service'])}
           description={list(status.problems)}
+        />
+      );
+    case 'stale':
+      return (
+        <Alert
+          {...common}
+          type="warning"
+          title={pick(staleTitle(status))}
+          description={`${pick(['报文编号', 'Message id'])}：${status.messageId}`}
         />
       );
     case 'invalid':

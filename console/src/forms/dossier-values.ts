@@ -46,40 +46,43 @@ export const EMPTY_DOSSIER: DossierValues = {
   version: 1,
 };
 
+const list = <T>(value: readonly T[] | undefined): T[] => (Array.isArray(value) ? [...value] : []);
+
+/** Tolerates a refused body (correct and resend): any part may be missing or of the wrong type. */
 export function dossierToValues(body: ReductionDossier): DossierValues {
   return {
     applicationId: body.applicationId,
     kind: body.kind,
     basis: body.basis,
     hearingCourtId: body.hearingCourtId,
-    prisoner: { ...body.prisoner },
+    prisoner: { ...(body.prisoner ?? {}) },
     offenceCategory: body.offenceCategory,
     ...(body.returnedGainsActively === undefined ? {} : { returnedGainsActively: body.returnedGainsActively }),
-    judgments: body.judgments.map((j) => ({
+    judgments: list(body.judgments).map((j) => ({
       judgmentId: j.judgmentId,
       enforcingCourtId: j.enforcingCourtId,
-      items: j.items.map((i) => ({
+      items: list(j.items).map((i) => ({
         itemNo: i.itemNo,
         kind: i.kind,
         dueFen: i.dueFen === null ? '' : fenToYuan(i.dueFen),
       })),
     })),
-    hasFinances: body.finances !== null,
+    hasFinances: body.finances !== null && body.finances !== undefined,
     finances: body.finances
       ? {
           accountBalanceFen: fenToYuan(body.finances.accountBalanceFen),
-          monthlySpendFen: body.finances.monthlySpendFen.map(fenToYuan),
+          monthlySpendFen: list(body.finances.monthlySpendFen).map(fenToYuan),
           quotaMonthlyFen: fenToYuan(body.finances.quotaMonthlyFen),
           specialSpendingReason: body.finances.specialSpendingReason ?? '',
           spendingViaOthers: body.finances.spendingViaOthers,
         }
       : EMPTY_DOSSIER.finances!,
-    hasDeclaration: body.assetDeclaration !== null,
+    hasDeclaration: body.assetDeclaration !== null && body.assetDeclaration !== undefined,
     assetDeclaration: body.assetDeclaration
       ? { ...body.assetDeclaration, declaredAssetsFen: fenToYuan(body.assetDeclaration.declaredAssetsFen) }
       : { refusedOrFalse: false },
     adverseConsequenceNoticeOn: body.adverseConsequenceNoticeOn ?? '',
-    hasStatement: body.thirdPartyAssetStatement !== null,
+    hasStatement: body.thirdPartyAssetStatement !== null && body.thirdPartyAssetStatement !== undefined,
     thirdPartyAssetStatement: body.thirdPartyAssetStatement ?? {},
     version: body.version,
   };

@@ -9,8 +9,9 @@ export function yuanToFen(text: string): number | undefined {
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
-/** "1234.50" from 123450. */
+/** "1234.50" from 123450; anything not a whole number of fen as it is (a refused body, to correct). */
 export function fenToYuan(fen: number): string {
+  if (!Number.isSafeInteger(fen) || fen < 0) return fen === undefined || fen === null ? '' : String(fen);
   const whole = Math.trunc(fen / 100);
   return `${whole}.${String(fen % 100).padStart(2, '0')}`;
 }

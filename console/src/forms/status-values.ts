@@ -18,12 +18,14 @@ export interface StatusValues {
   documents?: EnforcementStatus['documents'];
 }
 
+/** Tolerates a refused body (correct and resend): any part may be missing or of the wrong type. */
 export function statusToValues(body: EnforcementStatus): StatusValues {
+  const list = <T>(value: readonly T[] | undefined): T[] => (Array.isArray(value) ? [...value] : []);
   return {
-    personId: body.personId,
+    personId: typeof body.personId === 'string' ? body.personId : '',
     enforcementCaseId: body.enforcementCaseId ?? '',
-    dueFen: body.dueFen === null ? '' : fenToYuan(body.dueFen),
-    payments: body.payments.map((p) => ({ ...p, amountFen: fenToYuan(p.amountFen) })),
+    dueFen: typeof body.dueFen === 'number' ? fenToYuan(body.dueFen) : '',
+    payments: list(body.payments).map((p) => ({ ...p, amountFen: fenToYuan(p.amountFen) })),
     searched: body.assetSearch !== undefined,
     assetSearch: body.assetSearch
       ? {
@@ -31,8 +33,8 @@ export function statusToValues(body: EnforcementStatus): StatusValues {
           foundFen: body.assetSearch.foundFen === undefined ? '' : fenToYuan(body.assetSearch.foundFen),
         }
       : { executableAssetsFound: false },
-    conduct: body.conduct.map((c) => ({ ...c, ceasedOn: c.ceasedOn ?? '', detail: c.detail ?? '' })),
-    documents: body.documents,
+    conduct: list(body.conduct).map((c) => ({ ...c, ceasedOn: c.ceasedOn ?? '', detail: c.detail ?? '' })),
+    documents: list(body.documents),
   };
 }
 

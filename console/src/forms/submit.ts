@@ -1,5 +1,6 @@
 // Sending a form: POST /api/messages, then ask every second what the ingest made of it until it
-// says accepted or rejected (it usually knows within two seconds).
+// says accepted, rejected or stale (the same or a newer version was already stored, so nothing
+// changed); it usually knows within two seconds.
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiPost } from '../api/client.ts';
@@ -11,6 +12,7 @@ export type SendState =
   | { state: 'pending'; messageId: string }
   | { state: 'accepted'; messageId: string }
   | { state: 'rejected'; messageId: string; problems: { path: string; message: string }[] }
+  | { state: 'stale'; messageId: string; sentVersion?: number; storedVersion?: number }
   | { state: 'unknown'; messageId: string };
 
 interface Sent {
@@ -18,8 +20,10 @@ interface Sent {
   receipt: string;
 }
 interface Outcome {
-  state: 'accepted' | 'rejected' | 'pending';
+  state: 'accepted' | 'rejected' | 'stale' | 'pending';
   problems?: { path: string; message: string }[];
+  sentVersion?: number;
+  storedVersion?: number;
 }
 
 const POLL_MS = 1000;
@@ -28,7 +32,7 @@ const POLL_ROUNDS = 30;
 export function useSendMessage(onAccepted?: () => void) {
   const [status, setStatus] = useState<SendState>({ state: 'idle' });
   const mutation = useMutation({
-    mutationFn: async (input: { schema: string; body: unknown }) => {
+    mutationFn: async (input: { schema: string; body: unknown; subject?: Record<string, string> }) => {
       setStatus({ state: 'sending' });
       const response = await apiPost<Sent>('/api/messages', input);
       if (!response.ok) {
@@ -48,6 +52,16 @@ export function useSendMessage(onAccepted?: () => void) {
         }
         if (outcome.value.state === 'rejected') {
           setStatus({ state: 'rejected', messageId, problems: outcome.value.problems ?? [] });
+          return;
+        }
+        if (outcome.value.state === 'stale') {
+          const { sentVersion, storedVersion } = outcome.value;
+          setStatus({
+            state: 'stale',
+            messageId,
+            ...(sentVersion === undefined ? {} : { sentVersion }),
+            ...(storedVersion === undefined ? {} : { storedVersion }),
+          });
           return;
         }
       }

@@ -25,6 +25,14 @@ interface Checked {
   readonly problems: string[];
 }
 
+interface Outcomes {
+  readonly accepted: number;
+  /** Acknowledged without effect: the same or a newer version of the item was stored already. */
+  readonly unchanged: number;
+  readonly pending: number;
+  readonly refused: RejectedRow[];
+}
+
 interface Loaded {
   readonly name: string;
   readonly header: string[];
@@ -48,7 +56,7 @@ export default function CsvUploadPage() {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [fileProblems, setFileProblems] = useState<string[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number; failed: RejectedRow[] } | undefined>();
-  const [outcomes, setOutcomes] = useState<{ accepted: number; pending: number; refused: RejectedRow[] } | undefined>();
+  const [outcomes, setOutcomes] = useState<Outcomes | undefined>();
   const courtId = me?.institution.id ?? '';
 
   const read = async (file: File) => {
@@ -115,9 +123,10 @@ export default function CsvUploadPage() {
   const followOutcomes = async (sent: { row: CsvRow; receipt: string }[]) => {
     let waiting = sent;
     let accepted = 0;
+    let unchanged = 0;
     const refused: RejectedRow[] = [];
     for (let round = 0; round < OUTCOME_ROUNDS && waiting.length > 0; round += 1) {
-      setOutcomes({ accepted, pending: waiting.length, refused: [...refused] });
+      setOutcomes({ accepted, unchanged, pending: waiting.length, refused: [...refused] });
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const still: typeof waiting = [];
       for (const item of waiting) {
@@ -126,6 +135,7 @@ export default function CsvUploadPage() {
           { receipt: item.receipt },
         );
         if (outcome.ok && outcome.value.state === 'accepted') accepted += 1;
+        else if (outcome.ok && outcome.value.state === 'stale') unchanged += 1;
         else if (outcome.ok && outcome.value.state === 'rejected')
           refused.push({
             row: item.row,
@@ -135,7 +145,7 @@ export default function CsvUploadPage() {
       }
       waiting = still;
     }
-    setOutcomes({ accepted, pending: waiting.length, refused });
+    setOutcomes({ accepted, unchanged, pending: waiting.length, refused });
   };
 
   const download = () => {
@@ -221,8 +231,8 @@ export default function CsvUploadPage() {
               {outcomes && (
                 <div data-testid="csv-outcomes">
                   {pick([
-                    `平台已接收 ${outcomes.accepted} 行，退回 ${outcomes.refused.length} 行${outcomes.pending > 0 ? `，${outcomes.pending} 行待确认` : ''}`,
-                    `${outcomes.accepted} accepted, ${outcomes.refused.length} rejected by the service${outcomes.pending > 0 ? `, ${outcomes.pending} not yet known` : ''}`,
+                    `平台已接收 ${outcomes.accepted} 行，退回 ${outcomes.refused.length} 行${outcomes.unchanged > 0 ? `，${outcomes.unchanged} 行为已收到的同一或更早版本（未作更改）` : ''}${outcomes.pending > 0 ? `，${outcomes.pending} 行待确认` : ''}`,
+                    `${outcomes.accepted} accepted, ${outcomes.refused.length} rejected by the service${outcomes.unchanged > 0 ? `, ${outcomes.unchanged} unchanged (that version or a newer one was received already)` : ''}${outcomes.pending > 0 ? `, ${outcomes.pending} not yet known` : ''}`,
                   ])}
                 </div>
               )}

@@ -3,19 +3,19 @@
 // one corrected ("correct and resend"). Checked as typed with the contract's own schema; the
 // draft stays in this browser until it is sent.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Radio, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Radio, Space, Spin, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useLocation, useParams } from 'react-router';
-import { PROPERTY_KINDS } from '../../../shared/contract/enforcement-status.ts';
 import { reductionDossierBody, type ReductionDossier } from '../../../shared/contract/reduction-dossier.ts';
 import { formatInstant } from '../../../shared/time/calendar.ts';
 import { apiGet } from '../api/client.ts';
 import { useMe } from '../components/useMe.ts';
-import { BASIS, KIND, PROPERTY_KIND } from '../i18n/glossary.ts';
+import { BASIS, KIND } from '../i18n/glossary.ts';
 import { useText } from '../i18n/index.ts';
 import { dossierToValues, EMPTY_DOSSIER, valuesToDossier, type DossierValues } from '../forms/dossier-values.ts';
 import { discardDraft, loadDraft, saveDraft } from '../forms/draft-storage.ts';
 import { DateInput, EnumSelect, YuanInput } from '../forms/fields.tsx';
+import { JudgmentRows, MonthRows } from '../forms/JudgmentRows.tsx';
 import { OFFENCE_CATEGORY } from '../forms/labels.ts';
 import { checkPersonId } from '../forms/person-id.ts';
 import { FormSection } from '../forms/sections.tsx';
@@ -28,7 +28,8 @@ export default function DossierFormPage() {
   const { applicationId } = useParams();
   const location = useLocation();
   const { data: me } = useMe();
-  const prefill = (location.state as { prefill?: ReductionDossier } | null)?.prefill;
+  const state = location.state as { prefill?: ReductionDossier; problems?: Problem[] } | null;
+  const prefill = state?.prefill;
   const stored = useQuery({
     queryKey: ['dossier-draft', applicationId],
     queryFn: () => apiGet<{ body: ReductionDossier }>('/api/drafts/dossier', { applicationId }),
@@ -49,6 +50,8 @@ export default function DossierFormPage() {
       applicationId={applicationId}
       initial={initial}
       supplement={applicationId !== undefined}
+      correcting={prefill !== undefined}
+      problems={state?.problems ?? []}
       hearingCourts={me.hearingCourts ?? []}
       enforcingCourts={me.enforcingCourts ?? []}
     />
@@ -56,12 +59,16 @@ export default function DossierFormPage() {
 }
 
 const CHINA_OFFSET_MINUTES = 8 * 60;
+type Problem = { path: string; message: string };
 
 function DossierForm(props: {
   prisonId: string;
   applicationId: string | undefined;
   initial: DossierValues;
   supplement: boolean;
+  /** Opened from a rejection ("correct and resend"), with its problems. */
+  correcting: boolean;
+  problems: Problem[];
   hearingCourts: { id: string; name: string; nameZh: string }[];
   enforcingCourts: { id: string; name: string; nameZh: string }[];
 }) {
@@ -98,7 +105,12 @@ function DossierForm(props: {
               `补充材料：${props.applicationId}（第 ${props.initial.version} 版）`,
               `Supplement ${props.applicationId} (version ${props.initial.version})`,
             ])
-          : pick(['提请减刑、假释建议', 'New commutation or parole proposal'])}
+          : props.correcting
+            ? pick([
+                `更正后重发：提请减刑、假释建议（第 ${props.initial.version} 版）`,
+                `Correct and resend the proposal (version ${props.initial.version})`,
+              ])
+            : pick(['提请减刑、假释建议', 'New commutation or parole proposal'])}
       </Typography.Title>
       <Form
         form={form}
@@ -186,92 +198,7 @@ function DossierForm(props: {
         </FormSection>
 
         <FormSection title={pick(['判决及财产性判项（据判决书、执行通知书）', 'Judgments and their property items'])}>
-          <Form.List name="judgments">
-            {(judgments, { add, remove }) => (
-              <>
-                {judgments.map((judgment) => (
-                  <Card
-                    key={judgment.key}
-                    size="small"
-                    type="inner"
-                    style={{ marginBottom: 12 }}
-                    role="group"
-                    aria-label={pick([`第 ${judgment.name + 1} 份判决`, `Judgment ${judgment.name + 1}`])}
-                  >
-                    <Space wrap align="start">
-                      <Form.Item
-                        name={[judgment.name, 'judgmentId']}
-                        label={pick(['判决书案号', 'Judgment case number'])}
-                        rules={required('判决书案号', 'the case number')}
-                      >
-                        <Input style={{ width: 260 }} placeholder="（2019）闽0802刑初123号" />
-                      </Form.Item>
-                      <Form.Item
-                        name={[judgment.name, 'enforcingCourtId']}
-                        label={pick(['执行法院', 'Enforcing court'])}
-                        rules={required('执行法院', 'the enforcing court')}
-                      >
-                        <EnumSelect labels={{}} options={courts.enforcing} style={{ width: 280 }} />
-                      </Form.Item>
-                      <Button onClick={() => remove(judgment.name)} style={{ marginTop: 30 }}>
-                        {pick(['删除判决', 'Remove judgment'])}
-                      </Button>
-                    </Space>
-                    <Form.List name={[judgment.name, 'items']}>
-                      {(items, itemOps) => (
-                        <>
-                          {items.map((item) => (
-                            <Space
-                              key={item.key}
-                              wrap
-                              align="start"
-                              role="group"
-                              aria-label={pick([`判项 ${item.name + 1}`, `Item ${item.name + 1}`])}
-                            >
-                              <Form.Item
-                                name={[item.name, 'itemNo']}
-                                label={pick(['判项序号', 'Item number'])}
-                                rules={required('判项序号', 'the item number')}
-                              >
-                                <InputNumber min={1} style={{ width: 100 }} />
-                              </Form.Item>
-                              <Form.Item
-                                name={[item.name, 'kind']}
-                                label={pick(['判项类型', 'Item kind'])}
-                                rules={required('判项类型', 'the kind')}
-                              >
-                                <EnumSelect
-                                  labels={PROPERTY_KIND}
-                                  options={PROPERTY_KINDS.map((k) => ({ value: k, label: pick(PROPERTY_KIND[k]!) }))}
-                                  style={{ width: 200 }}
-                                />
-                              </Form.Item>
-                              <Form.Item
-                                name={[item.name, 'dueFen']}
-                                label={pick(['应履行金额（元）', 'Amount due (yuan)'])}
-                                extra={pick(['没收全部财产可不填', 'Empty: confiscation of all property'])}
-                              >
-                                <YuanInput />
-                              </Form.Item>
-                              <Button onClick={() => itemOps.remove(item.name)} style={{ marginTop: 30 }}>
-                                {pick(['删除判项', 'Remove item'])}
-                              </Button>
-                            </Space>
-                          ))}
-                          <Button onClick={() => itemOps.add({ itemNo: items.length + 1, kind: 'FINE' })}>
-                            {pick(['添加判项', 'Add an item'])}
-                          </Button>
-                        </>
-                      )}
-                    </Form.List>
-                  </Card>
-                ))}
-                <Button onClick={() => add({ items: [{ itemNo: 1, kind: 'FINE' }] })}>
-                  {pick(['添加判决', 'Add a judgment'])}
-                </Button>
-              </>
-            )}
-          </Form.List>
+          <JudgmentRows enforcingCourts={courts.enforcing} />
         </FormSection>
 
         <FormSection
@@ -305,37 +232,7 @@ function DossierForm(props: {
                   <Checkbox>{pick(['有', 'Yes'])}</Checkbox>
                 </Form.Item>
               </Space>
-              <Form.List name={['finances', 'monthlySpendFen']}>
-                {(months, { add, remove }) => (
-                  <fieldset style={{ border: 0, padding: 0 }}>
-                    <legend style={{ fontSize: 14 }}>
-                      {pick([
-                        '每月消费金额（元，由远及近，最多 24 个月）',
-                        'Monthly spending (yuan, oldest first, up to 24)',
-                      ])}
-                    </legend>
-                    <Space wrap align="start">
-                      {months.map((month) => (
-                        <Form.Item
-                          key={month.key}
-                          name={month.name}
-                          label={pick([`第 ${month.name + 1} 月`, `Month ${month.name + 1}`])}
-                        >
-                          <YuanInput style={{ width: 130 }} suffix={undefined} />
-                        </Form.Item>
-                      ))}
-                    </Space>
-                    <Space>
-                      <Button onClick={() => add('')} disabled={months.length >= 24}>
-                        {pick(['添加月份', 'Add a month'])}
-                      </Button>
-                      <Button onClick={() => remove(months.length - 1)} disabled={months.length <= 1}>
-                        {pick(['删除最后一月', 'Remove the last month'])}
-                      </Button>
-                    </Space>
-                  </fieldset>
-                )}
-              </Form.List>
+              <MonthRows />
               <Form.Item
                 name={['finances', 'specialSpendingReason']}
                 label={pick(['大额消费特殊原因', 'Special spending reason'])}
@@ -429,12 +326,8 @@ function DossierForm(props: {
         </Typography.Paragraph>
       </Form>
       <ServerFieldErrors status={status} form={form} />
-      <InitialProblems problems={useLocationProblems()} form={form} />
+      <InitialProblems problems={props.problems} form={form} />
       <SendResult status={status} />
     </Space>
   );
-}
-
-function useLocationProblems() {
-  return (useLocation().state as { problems?: { path: string; message: string }[] } | null)?.problems;
 }

@@ -1,6 +1,8 @@
-// What this institution sent that the service refused: each problem's field and message.
+// What this institution sent that the service refused: each problem's field and message, the
+// original message as received, and "correct and resend".
 import { useQuery } from '@tanstack/react-query';
 import { Space, Table, Typography } from 'antd';
+import { OriginalMessage } from '../forms/OriginalMessage.tsx';
 import { apiGet, type Page, type Rejection } from '../api/client.ts';
 import { dateTime } from '../components/format.ts';
 import { useText } from '../i18n/index.ts';
@@ -55,7 +57,12 @@ export default function RejectionsPage() {
                 {
                   title: pick(['操作', 'Action']),
                   key: 'fix',
-                  render: (_: unknown, r: (typeof rows)[number]) => <CorrectButton rejection={r} />,
+                  render: (_: unknown, r: (typeof rows)[number]) => (
+                    <Space direction="vertical" align="start">
+                      <CorrectButton rejection={r} />
+                      <OriginalMessage rejectionRef={r.ref} />
+                    </Space>
+                  ),
                   onCell: (r: (typeof rows)[number]) => ({ rowSpan: r.first ? r.span : 0 }),
                 },
               ]

@@ -1,62 +1,102 @@
 // An enforcing court's status of one item: opened from a verification request's row ("answer":
 // inReplyTo set) or from the case page ("update status"), pre-filled with the court's last status
 // of the item and version + 1; or, from a rejection ("correct and resend"), with the refused body.
+// The identity number comes masked (an enforcing court does not see it in full); the form sends
+// the `subject` it came with and the service fills in the full number (api/write/subject.ts),
+// unless the court types a full number (to correct a wrong one).
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Descriptions, Form, Input, Space, Spin, Typography } from 'antd';
 import { useLocation, useSearchParams } from 'react-router';
-import {
-  CONDUCT_CODES,
-  DOCUMENT_TYPES,
-  enforcementStatusBody,
-  type EnforcementStatus,
-} from '../../../shared/contract/enforcement-status.ts';
+import { enforcementStatusBody, type EnforcementStatus } from '../../../shared/contract/enforcement-status.ts';
 import { apiGet } from '../api/client.ts';
 import { PROPERTY_KIND } from '../i18n/glossary.ts';
 import { useText } from '../i18n/index.ts';
-import { DateInput, EnumSelect, YuanInput } from '../forms/fields.tsx';
+import { DateInput, YuanInput } from '../forms/fields.tsx';
 import { SendResult } from '../forms/SendResult.tsx';
 import { InitialProblems, ServerFieldErrors } from '../forms/ServerFieldErrors.tsx';
 import { statusToValues, valuesToStatus, type StatusValues } from '../forms/status-values.ts';
 import { useSendMessage } from '../forms/submit.ts';
 import { contractErrors } from '../forms/validate.ts';
-import { PAYER, CONDUCT, DOCUMENT_TYPE } from '../forms/labels.ts';
 import { checkPersonId } from '../forms/person-id.ts';
-import { FormSection, RepeatedRows } from '../forms/sections.tsx';
+import { FormSection } from '../forms/sections.tsx';
+import { ConductAndDocuments, PaymentRows } from '../forms/StatusRows.tsx';
 
 export default function StatusFormPage() {
   const { pick } = useText();
   const [params] = useSearchParams();
   const location = useLocation();
-  const prefill = (location.state as { prefill?: EnforcementStatus } | null)?.prefill;
+  const state = location.state as CorrectionState | null;
+  const prefill = state?.prefill;
   const draftQuery = useQuery({
     queryKey: ['status-draft', params.toString()],
     queryFn: () =>
-      apiGet<{ body: EnforcementStatus; itemNos: number[] }>('/api/drafts/status', Object.fromEntries(params)),
+      apiGet<{ body: EnforcementStatus; itemNos: number[]; subject: Subject; prisoner: Prisoner }>(
+        '/api/drafts/status',
+        Object.fromEntries(params),
+      ),
     enabled: prefill === undefined,
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
   const draft = prefill ?? draftQuery.data?.body;
+  const subject = prefill ? state?.subject : draftQuery.data?.subject;
   if (!draft)
     return draftQuery.error ? <Alert type="warning" title={pick(['找不到该判项', 'No such item'])} /> : <Spin />;
-  return <StatusForm key={JSON.stringify(draft)} draft={draft} />;
+  return (
+    <StatusForm
+      key={JSON.stringify(draft)}
+      draft={draft}
+      subject={subject}
+      problems={state?.problems ?? []}
+      prisoner={prefill ? undefined : draftQuery.data?.prisoner}
+    />
+  );
 }
 
-function StatusForm({ draft }: { draft: EnforcementStatus }) {
+type Subject = { applicationId: string } | { rejectionRef: string };
+/** The prisoner as the signed-in role may see them (name masked for an enforcing court). */
+type Prisoner = { prisonerNo: string; name: string; masked: boolean };
+type Problem = { path: string; message: string };
+interface CorrectionState {
+  prefill?: EnforcementStatus;
+  subject?: Subject;
+  problems?: Problem[];
+}
+
+const isMasked = (personId: string | undefined) => personId?.includes('*') ?? false;
+
+function StatusForm({
+  draft,
+  subject,
+  problems,
+  prisoner,
+}: {
+  draft: EnforcementStatus;
+  subject: Subject | undefined;
+  problems: Problem[];
+  prisoner: Prisoner | undefined;
+}) {
   const { pick } = useText();
   const [form] = Form.useForm<StatusValues>();
   const { status, send, busy } = useSendMessage();
   const searched = Form.useWatch('searched', form);
+  const masked = isMasked(draft.personId);
+  // A refused identity number must be typed again in full: the masked one cannot be corrected.
+  const retypeId = masked && problems.some((p) => p.path === 'body.personId');
+  const initial = { ...statusToValues(draft), ...(retypeId ? { personId: '' } : {}) };
   const submit = (values: StatusValues) => {
     const { body, errors } = valuesToStatus(values, draft);
+    const keepsMasked = isMasked(body.personId as string | undefined);
     const all = [
       ...errors,
       ...contractErrors(enforcementStatusBody, body).filter(
-        (e) => !errors.some((m) => JSON.stringify(m.name) === JSON.stringify(e.name)),
+        (e) =>
+          !errors.some((m) => JSON.stringify(m.name) === JSON.stringify(e.name)) &&
+          !(keepsMasked && JSON.stringify(e.name) === '["personId"]'),
       ),
     ];
     if (all.length > 0) return form.setFields(all);
-    send({ schema: 'linkage.enforcement-status.v1', body });
+    send({ schema: 'linkage.enforcement-status.v1', body, ...(keepsMasked && subject ? { subject } : {}) });
   };
   const required = (zh: string, en: string) => [{ required: true, message: pick([`请填写${zh}`, `Enter ${en}`]) }];
   return (
@@ -67,17 +107,24 @@ function StatusForm({ draft }: { draft: EnforcementStatus }) {
           : pick(['更新履行情况', 'Update status'])}
       </Typography.Title>
       <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
+        {prisoner && (
+          <Descriptions.Item label={pick(['罪犯', 'Prisoner'])}>
+            {prisoner.name}（{pick(['罪犯编号', 'no.'])} {prisoner.prisonerNo}）
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={pick(['判决书', 'Judgment'])}>{draft.judgmentId}</Descriptions.Item>
         <Descriptions.Item label={pick(['判项', 'Item'])}>
           {draft.itemNo}（{pick(PROPERTY_KIND[draft.kind] ?? [draft.kind, draft.kind])}）
         </Descriptions.Item>
-        <Descriptions.Item label={pick(['版本', 'Version'])}>{draft.version}</Descriptions.Item>
+        <Descriptions.Item label={pick(['版本', 'Version'])}>
+          <span data-testid="status-version">{draft.version}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={pick(['答复的核实函', 'In reply to'])}>{draft.inReplyTo ?? '—'}</Descriptions.Item>
       </Descriptions>
       <Form
         form={form}
         layout="vertical"
-        initialValues={statusToValues(draft)}
+        initialValues={initial}
         onFinish={submit}
         data-testid="status-form"
         scrollToFirstError
@@ -86,9 +133,27 @@ function StatusForm({ draft }: { draft: EnforcementStatus }) {
           name="personId"
           label={pick(['被执行人居民身份证号码', 'Identity number of the person'])}
           validateTrigger="onChange"
-          rules={[{ validator: async (_, value: string | undefined) => checkPersonId(value, pick) }]}
+          extra={
+            retypeId
+              ? pick([
+                  `原报文号码（已脱敏）：${draft.personId}。请输入正确的完整号码。`,
+                  `As sent (masked): ${draft.personId}. Enter the correct number in full.`,
+                ])
+              : masked
+                ? pick([
+                    '已脱敏显示；报送时由平台按核实函（或原报文）所列的完整号码填写。',
+                    'Masked; the service sends the full number the request (or the original message) names.',
+                  ])
+                : undefined
+          }
+          rules={[
+            {
+              validator: async (_, value: string | undefined) =>
+                isMasked(value) ? undefined : checkPersonId(value, pick),
+            },
+          ]}
         >
-          <Input style={{ width: 240 }} maxLength={18} />
+          <Input style={{ width: 240 }} maxLength={18} readOnly={masked && !retypeId} data-testid="status-person-id" />
         </Form.Item>
         <Form.Item name="enforcementCaseId" label={pick(['执行案号', 'Enforcement case number'])}>
           <Input style={{ maxWidth: 360 }} />
@@ -100,48 +165,7 @@ function StatusForm({ draft }: { draft: EnforcementStatus }) {
         >
           <YuanInput />
         </Form.Item>
-        <FormSection first title={pick(['缴款记录', 'Payments'])}>
-          <RepeatedRows
-            name="payments"
-            rowLabel={(n) => pick([`第 ${n} 笔缴款`, `Payment ${n}`])}
-            addLabel={pick(['添加缴款记录', 'Add a payment'])}
-            newRow={() => ({ payer: 'SELF' })}
-            addTestId="add-payment"
-          >
-            {(field) => (
-              <>
-                <Form.Item
-                  name={[field.name, 'receiptNo']}
-                  label={pick(['票据号', 'Receipt number'])}
-                  rules={required('票据号', 'the receipt number')}
-                >
-                  <Input style={{ width: 180 }} />
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, 'amountFen']}
-                  label={pick(['金额（元）', 'Amount (yuan)'])}
-                  rules={required('金额', 'the amount')}
-                >
-                  <YuanInput />
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, 'payer']}
-                  label={pick(['缴款人', 'Payer'])}
-                  rules={required('缴款人', 'the payer')}
-                >
-                  <EnumSelect labels={PAYER} style={{ width: 140 }} />
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, 'paidOn']}
-                  label={pick(['缴款日期', 'Paid on'])}
-                  rules={required('缴款日期', 'the date')}
-                >
-                  <DateInput />
-                </Form.Item>
-              </>
-            )}
-          </RepeatedRows>
-        </FormSection>
+        <PaymentRows />
         <FormSection title={pick(['财产查控', 'Asset search'])}>
           <Form.Item name="searched" valuePropName="checked">
             <Checkbox>{pick(['已完成财产查控', 'Asset search completed'])}</Checkbox>
@@ -168,81 +192,7 @@ function StatusForm({ draft }: { draft: EnforcementStatus }) {
             </Space>
           )}
         </FormSection>
-        <FormSection title={pick(['拒不履行行为', 'Conduct findings'])}>
-          <RepeatedRows
-            name="conduct"
-            rowLabel={(n) => pick([`第 ${n} 项行为`, `Finding ${n}`])}
-            addLabel={pick(['添加行为', 'Add a finding'])}
-            newRow={() => ({})}
-          >
-            {(field) => (
-              <>
-                <Form.Item
-                  name={[field.name, 'code']}
-                  label={pick(['行为', 'Conduct'])}
-                  rules={required('行为', 'the conduct')}
-                >
-                  <EnumSelect
-                    labels={CONDUCT}
-                    style={{ width: 260 }}
-                    options={CONDUCT_CODES.map((c) => ({ value: c, label: pick(CONDUCT[c]!) }))}
-                  />
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, 'foundOn']}
-                  label={pick(['发现日期', 'Found on'])}
-                  rules={required('发现日期', 'the date')}
-                >
-                  <DateInput />
-                </Form.Item>
-                <Form.Item name={[field.name, 'ceasedOn']} label={pick(['停止日期', 'Ceased on'])}>
-                  <DateInput />
-                </Form.Item>
-                <Form.Item name={[field.name, 'serious']} valuePropName="checked" label={pick(['情节', 'Gravity'])}>
-                  <Checkbox>{pick(['情节严重', 'Serious'])}</Checkbox>
-                </Form.Item>
-              </>
-            )}
-          </RepeatedRows>
-        </FormSection>
-        <FormSection title={pick(['执行文书', 'Documents'])}>
-          <RepeatedRows
-            name="documents"
-            rowLabel={(n) => pick([`第 ${n} 份文书`, `Document ${n}`])}
-            addLabel={pick(['添加文书', 'Add a document'])}
-            newRow={() => ({})}
-          >
-            {(field) => (
-              <>
-                <Form.Item
-                  name={[field.name, 'type']}
-                  label={pick(['文书类型', 'Type'])}
-                  rules={required('文书类型', 'the type')}
-                >
-                  <EnumSelect
-                    labels={DOCUMENT_TYPE}
-                    style={{ width: 200 }}
-                    options={DOCUMENT_TYPES.map((d) => ({ value: d, label: pick(DOCUMENT_TYPE[d]!) }))}
-                  />
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, 'ref']}
-                  label={pick(['文号', 'Reference'])}
-                  rules={required('文号', 'the reference')}
-                >
-                  <Input style={{ width: 240 }} />
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, 'issuedOn']}
-                  label={pick(['出具日期', 'Issued on'])}
-                  rules={required('出具日期', 'the date')}
-                >
-                  <DateInput />
-                </Form.Item>
-              </>
-            )}
-          </RepeatedRows>
-        </FormSection>
+        <ConductAndDocuments />
         <Button
           type="primary"
           htmlType="submit"
@@ -254,12 +204,8 @@ function StatusForm({ draft }: { draft: EnforcementStatus }) {
         </Button>
       </Form>
       <ServerFieldErrors status={status} form={form} />
-      <InitialProblems problems={useLocationProblems()} form={form} />
+      <InitialProblems problems={problems} form={form} />
       <SendResult status={status} />
     </Space>
   );
-}
-
-function useLocationProblems() {
-  return (useLocation().state as { problems?: { path: string; message: string }[] } | null)?.problems;
 }
