@@ -133,5 +133,11 @@ export function registerAssessmentRoutes(app: OpenAPIHono<ConsoleEnv>, deps: Con
 function viewOf(deps: ConsoleDependencies, figures: InstitutionFigures): FiguresView {
   const nameZh = findInstitution(deps.registry, figures.institutionId)?.nameZh ?? figures.name;
   const { replyDays, ...rest } = figures;
-  return { ...rest, nameZh, counts: { ...rest.counts }, derived: { ...rest.derived }, ...(replyDays ? { replyDays: [...replyDays] } : {}) };
+  return {
+    ...rest,
+    nameZh,
+    counts: { ...rest.counts },
+    derived: { ...rest.derived },
+    ...(replyDays ? { replyDays: [...replyDays] } : {}),
+  };
 }

@@ -27,6 +27,7 @@ const DeadLettersPage = lazy(() => import('./pages/DeadLettersPage.tsx'));
 const StatusFormPage = lazy(() => import('./pages/StatusFormPage.tsx'));
 const DossierFormPage = lazy(() => import('./pages/DossierFormPage.tsx'));
 const CsvUploadPage = lazy(() => import('./pages/CsvUploadPage.tsx'));
+const AssessmentPage = lazy(() => import('./pages/AssessmentPage.tsx'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
 
@@ -43,7 +44,10 @@ if (readToken()) {
 function HomeRedirect() {
   const { data: me } = useMe();
   if (!me) return null;
-  const home = { ENFORCING_COURT: '/requests', SERVICE: '/operations' } as Record<string, string>;
+  const home = { ENFORCING_COURT: '/requests', SERVICE: '/operations', PROVINCE: '/assessment' } as Record<
+    string,
+    string
+  >;
   return <Navigate to={home[me.institution.kind] ?? '/cases'} replace />;
 }
 
@@ -80,6 +84,7 @@ const router = createBrowserRouter([
       { path: '/dossier/new', element: <DossierFormPage /> },
       { path: '/dossier/:applicationId/supplement', element: <DossierFormPage /> },
       { path: '/statuses/upload', element: <CsvUploadPage /> },
+      { path: '/assessment', element: <AssessmentPage /> },
     ],
   },
   { path: '*', element: <Navigate to="/" replace /> },

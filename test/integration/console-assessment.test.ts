@@ -132,7 +132,10 @@ describe('assessment figures in the console API', () => {
     expect(all.find((f) => f.institutionId === 'FJ-P01')!.counts.dossiersSubmitted).toBe(1);
     expect(all.find((f) => f.institutionId === 'LINKAGE')!.counts.applicationsEvaluated).toBe(1);
     const me = (await get('FJ', '/api/me')).json();
-    expect(me).toMatchObject({ role: 'PROVINCIAL_ADMIN', institution: { id: 'FJ', nameZh: '福建省', kind: 'PROVINCE' } });
+    expect(me).toMatchObject({
+      role: 'PROVINCIAL_ADMIN',
+      institution: { id: 'FJ', nameZh: '福建省', kind: 'PROVINCE' },
+    });
   });
 
   it('a provincial administrator can neither send messages nor read cases, requests or rejections', async () => {
@@ -173,18 +176,16 @@ describe('assessment figures in the console API', () => {
     }
   });
 
-  it('the CSV report is the CLI\'s (same module), for the caller\'s scope only', async () => {
+  it("the CSV report is the CLI's (same module), for the caller's scope only", async () => {
     const result = await get('FJ-LY-ZY', '/api/assessment/report.csv?month=2026-11');
     expect(result.status).toBe(200);
     const expected = figuresCsv(
-      (
-        await readFigures(
-          documentClient(test),
-          tableName(test.service.endpoints.stage, 'assessment'),
-          REGISTRY,
-          parsePeriod('2026-11'),
-          { institutionIds: ['FJ-LY-ZY'] },
-        )
+      await readFigures(
+        documentClient(test),
+        tableName(test.service.endpoints.stage, 'assessment'),
+        REGISTRY,
+        parsePeriod('2026-11'),
+        { institutionIds: ['FJ-LY-ZY'] },
       ),
     );
     expect(result.text).toBe(expected.replace(/^\uFEFF/, ''));
