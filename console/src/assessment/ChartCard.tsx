@@ -44,16 +44,29 @@ export function ChartCard({
           <EChart option={option} label={title} />
         </Col>
         <Col xs={24} xl={11}>
-          <Table
-            size="small"
-            columns={columns}
-            dataSource={data}
-            pagination={false}
-            scroll={{ x: true, y: 300 }}
-            aria-label={title}
-          />
+          <ScrollRegion label={title} maxHeight={320}>
+            <Table size="small" columns={columns} dataSource={data} pagination={false} aria-label={title} />
+          </ScrollRegion>
         </Col>
       </Row>
     </Card>
+  );
+}
+
+/** A scrolling box the keyboard can reach (focusable, named), so long tables stay usable without a mouse. */
+export function ScrollRegion({
+  label,
+  maxHeight,
+  children,
+}: {
+  label: string;
+  maxHeight?: number;
+  children: React.ReactNode;
+}) {
+  return (
+    // Focusable: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+    <div role="region" aria-label={label} tabIndex={0} style={{ maxHeight, overflow: 'auto' }}>
+      {children}
+    </div>
   );
 }

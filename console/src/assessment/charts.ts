@@ -149,7 +149,7 @@ export function replyHistogram(
     option: { ...base(labels), series: [{ name: replies, type: 'bar', data: days }] },
     table: {
       header: [language === 'zh' ? '答复用时(日)' : 'Reply (days)', replies],
-      rows: days.map((n, d) => [labels[d]!, n]).filter(([, n]) => n !== 0),
+      rows: days.map((n, d) => [labels[d]!, n]),
     },
   };
 }

@@ -5,10 +5,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ApiError } from '../api/client.ts';
 import { useMe } from '../components/useMe.ts';
 import { useText } from '../i18n/index.ts';
 import { figuresQuery, seriesQuery } from '../assessment/api.ts';
-import { ChartCard } from '../assessment/ChartCard.tsx';
+import { ChartCard, ScrollRegion } from '../assessment/ChartCard.tsx';
 import { rank, ranking, replyHistogram, trend, trendByInstitution } from '../assessment/charts.ts';
 import { downloadApiFile, saveFile, tableCsv } from '../assessment/csv.ts';
 import {
@@ -18,7 +20,6 @@ import {
   figureLabel,
   kindLabel,
   KINDS,
-  numberOf,
   periodChoices,
   periodLabel,
   previousPeriod,
@@ -41,6 +42,8 @@ export default function AssessmentPage() {
   const { message } = App.useApp();
   const { data: me } = useMe();
   const [period, setPeriod] = useState(currentMonth());
+  // ?institution=ID: one institution's figures (a provincial administrator's drill-down; anyone else: their own only).
+  const institution = useSearchParams()[0].get('institution') ?? undefined;
   const kind = me?.institution.kind;
   const province = kind === 'PROVINCE';
   const assessed = province || (kind !== undefined && kind !== 'PROCURATORATE');
@@ -83,25 +86,36 @@ export default function AssessmentPage() {
               ])}
             </Typography.Text>
           </Space>
-          {province ? <ProvinceView period={period} /> : <InstitutionView period={period} />}
+          {province && !institution ? (
+            <ProvinceView period={period} />
+          ) : (
+            <InstitutionView period={period} institution={institution} />
+          )}
         </>
       )}
     </Space>
   );
 }
 
-function useFigures(period: string) {
-  const current = useQuery(figuresQuery(period));
-  const before = useQuery(figuresQuery(previousPeriod(period)));
+function useFigures(period: string, institution?: string) {
+  const current = useQuery(figuresQuery(period, institution));
+  const before = useQuery(figuresQuery(previousPeriod(period), institution));
   const { from, to } = monthsUpTo(period);
-  const series = useQuery(seriesQuery(from, to));
-  return { current: current.data?.figures, previous: before.data?.figures ?? [], series: series.data };
+  const series = useQuery(seriesQuery(from, to, institution));
+  const notFound = current.error instanceof ApiError && current.error.status === 404;
+  return { current: current.data?.figures, previous: before.data?.figures ?? [], series: series.data, notFound };
 }
 
-function InstitutionView({ period }: { period: string }) {
+function InstitutionView({ period, institution }: { period: string; institution: string | undefined }) {
   const { pick, language } = useText();
-  const { current, previous, series } = useFigures(period);
+  const { current, previous, series, notFound } = useFigures(period, institution);
   const mine = current?.[0];
+  if (notFound)
+    return (
+      <Typography.Text type="danger" data-testid="assessment-error">
+        {pick(['未找到该机构的考核数据，或您无权查看', 'No such figures, or not yours to see'])}
+      </Typography.Text>
+    );
   if (!mine) return null;
   const before = previous[0];
   const rows = SHOWN_FIGURES[mine.kind].map((name) => ({
@@ -218,7 +232,7 @@ function KindPanel({
   const ranked = rank(figures, previous, by);
   const names = SHOWN_FIGURES[kind];
   const header = [pick(['机构', 'Institution']), ...names.map((n) => figureLabel(n, language))];
-  const rows = figures.map((f) => [nameOf(f), ...names.map((n) => numberOf(f, n) ?? '—')]);
+  const rows = figures.map((f) => [nameOf(f), ...names.map((n) => display(f, n))]);
   const selectId = `rank-by-${kind}`;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -256,22 +270,23 @@ function KindPanel({
           </Button>
         }
       >
-        <Table
-          size="small"
-          pagination={false}
-          scroll={{ x: true }}
-          aria-label={pick(['全部指标', 'All figures'])}
-          dataSource={figures.map((f, i) => ({
-            key: f.institutionId,
-            ...Object.fromEntries(rows[i]!.map((v, j) => [String(j), v])),
-          }))}
-          onRow={(r) => ({ 'data-institution': r.key }) as React.HTMLAttributes<HTMLElement>}
-          columns={header.map((h, j) => ({
-            title: h,
-            dataIndex: String(j),
-            ...(j > 0 ? { align: 'right' as const } : {}),
-          }))}
-        />
+        <ScrollRegion label={pick(['全部指标', 'All figures'])}>
+          <Table
+            size="small"
+            pagination={false}
+            aria-label={pick(['全部指标', 'All figures'])}
+            dataSource={figures.map((f, i) => ({
+              key: f.institutionId,
+              ...Object.fromEntries(rows[i]!.map((v, j) => [String(j), v])),
+            }))}
+            onRow={(r) => ({ 'data-institution': r.key }) as React.HTMLAttributes<HTMLElement>}
+            columns={header.map((h, j) => ({
+              title: h,
+              dataIndex: String(j),
+              ...(j > 0 ? { align: 'right' as const } : {}),
+            }))}
+          />
+        </ScrollRegion>
       </Card>
       {series && (
         <ChartCard
