@@ -16,7 +16,7 @@ import { REGISTRY } from '../../local/registry.ts';
 import { dossier, status } from '../../generators/case.ts';
 import { testIssuer, token, type TestIssuer } from '../unit/api/support.ts';
 import { documentClient, startTestService, type TestService } from './harness.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -214,6 +214,51 @@ describe('assessment figures in the console API', () => {
     expect(range.status).toBe(400);
     expect(JSON.stringify(range.json())).toContain('"path":"to"');
   });
+});
+
+describe('the PDF report from the console (local mode: Chromium on this machine)', () => {
+  it("renders the CLI's PDF for the caller's scope: Chinese title and a chart image", async () => {
+    const { renderPdfReport } = await import('../../cli/report-pdf.ts');
+    const { readPdf } = await import('../support/pdf.ts');
+    const stage = test.service.endpoints.stage;
+    const local = createConsoleApp({
+      db: documentClient(test),
+      tables: {
+        cases: tableName(stage, 'cases'),
+        decisions: tableName(stage, 'decisions'),
+        access: tableName(stage, 'access'),
+        quarantine: tableName(stage, 'quarantine'),
+        assessment: tableName(stage, 'assessment'),
+      },
+      registry: REGISTRY,
+      verifier: createVerifier({
+        issuer: signer.issuer.issuer,
+        audience: signer.issuer.audience,
+        keys: signer.issuer.keys,
+        registry: REGISTRY,
+      }),
+      now: Date.now,
+      signIn: { mode: 'oidc', issuer: signer.issuer.issuer, clientId: 'linkage-console' },
+      reportPdf: renderPdfReport,
+    });
+    const response = await local.request('/api/assessment/report.pdf?month=2026-11', {
+      headers: { Authorization: `Bearer ${await as('FJ-LY-XL')}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const folder = mkdtempSync(join(tmpdir(), 'linkage-pdf-'));
+    try {
+      const file = join(folder, 'report.pdf');
+      writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+      const read = await readPdf(file);
+      expect(read.text.replaceAll(' ', '')).toContain('财产性判项联动考核报告（2026-11）');
+      expect(read.text).toContain('FJ-LY-XL');
+      expect(read.text).not.toContain('FJ-LY-ZP');
+      expect(read.images).toBeGreaterThanOrEqual(1);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('local users', () => {
