@@ -85,7 +85,7 @@ export async function startConsoleServer(options: {
     registry: options.registry,
     now: Date.now,
     // Chromium is on this machine (not in the API's Lambda): the console's PDF report is local only.
-    reportPdf: async (figures, month) => (await import('../cli/report-pdf.ts')).renderPdfReport(figures, month),
+    reportPdf: async (figures, month) => (await import('./report-pdf.ts')).renderPdfReport(figures, month),
     ...(options.queues
       ? {
           operations: operatorAccessOf(options, options.queues),

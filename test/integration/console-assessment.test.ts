@@ -218,7 +218,7 @@ describe('assessment figures in the console API', () => {
 
 describe('the PDF report from the console (local mode: Chromium on this machine)', () => {
   it("renders the CLI's PDF for the caller's scope: Chinese title and a chart image", async () => {
-    const { renderPdfReport } = await import('../../cli/report-pdf.ts');
+    const { renderPdfReport } = await import('../../local/report-pdf.ts');
     const { readPdf } = await import('../support/pdf.ts');
     const stage = test.service.endpoints.stage;
     const local = createConsoleApp({
