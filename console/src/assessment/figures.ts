@@ -46,7 +46,7 @@ export const RANK_BY: Record<Kind, string> = {
 };
 export const TREND: Record<Kind, readonly string[]> = {
   ENFORCING_COURT: ['requestsReceived', 'answeredWithin7', 'statusesUnprompted'],
-  PRISON: ['dossiersSubmitted', 'completeAtFirst', 'rejections'],
+  PRISON: ['dossiersSubmitted', 'completeAtFirst', 'materialsCompleted', 'rejections'],
   HEARING_COURT: ['flagsCLEAR', 'flagsFLAG', 'flagsBLOCK', 'rulingsRecorded'],
   SERVICE: ['applicationsEvaluated', 'clearedAfterPayment', 'revocations', 'postEnforce'],
 };
