@@ -59,13 +59,13 @@ const SHARED_LAYERS = [
   message: `inside shared/, ${target.slice(2)} may not import from ${from.join(', ')} (README: Where things are)`,
 }));
 
-/** The console bundles for the browser: of shared/ only the contract and the calendar it uses. */
+/** The console bundles for the browser: of shared/ only the contract, the calendar and the assessment labels it uses. */
 const CONSOLE_SHARED = {
   target: './console',
   from: ['rules', 'storage', 'queues', 'pipeline', 'operations', 'powertools', 'resources', 'ids'].map(
     (folder) => `./shared/${folder}`,
   ),
-  message: 'console/ may import of shared/ only contract/ and time/ (README: Where things are)',
+  message: 'console/ may import of shared/ only contract/, time/ and assessment/ (README: Where things are)',
 };
 
 export default tseslint.config(

@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { InvalidCursorError } from '../shared/storage/console-lists.ts';
 import type { ConsoleDependencies } from './dependencies.ts';
 import { requireSignIn, type ConsoleEnv } from './http.ts';
+import { registerAssessmentRoutes } from './routes/assessment.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerInstitutionRoutes } from './routes/institution.ts';
 import { registerOperationsRoutes } from './routes/operations.ts';
@@ -58,6 +59,7 @@ export function createConsoleApp(deps: ConsoleDependencies): OpenAPIHono<Console
   registerOperationsRoutes(app, deps);
   registerMessageRoutes(app, deps);
   registerRevisionRoute(app, deps);
+  registerAssessmentRoutes(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

@@ -1,5 +1,6 @@
 // What the console API needs, injected: the same on Lambda, under `npm start` and in tests.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { InstitutionFigures } from '../shared/assessment/report.ts';
 import type { OperatorAccess } from '../shared/operations/dead-letters.ts';
 import type { Registry } from '../shared/resources/registry.ts';
 import type { LocalIssuer } from './auth/local-issuer.ts';
@@ -14,6 +15,8 @@ export interface ConsoleDependencies {
     readonly decisions: string;
     readonly access: string;
     readonly quarantine: string;
+    /** The assessment counters (考核); absent: the assessment routes answer 404. */
+    readonly assessment?: string;
   };
   readonly registry: Registry;
   readonly verifier: Verifier;
@@ -33,6 +36,8 @@ export interface ConsoleDependencies {
   readonly operations?: OperatorAccess;
   /** Where submitted messages go: the caller's own inbound queue. Absent: the console only reads. */
   readonly outbox?: Outbox;
+  /** Renders the monthly assessment report as a PDF (needs Chromium: local mode only). */
+  readonly reportPdf?: (figures: readonly InstitutionFigures[], month: string) => Promise<Uint8Array>;
   /** Local mode only: the local issuer and its users. */
   readonly local?: { readonly issuer: LocalIssuer; readonly users: UserStore };
 }

@@ -1,11 +1,20 @@
 // Shared pieces of the routes: the typed Hono environment, the uniform 404, and the bearer
 // token guard that puts the principal on the context.
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Principal } from './auth/principal.ts';
+import type { Principal, SignedIn } from './auth/principal.ts';
 import type { ConsoleDependencies } from './dependencies.ts';
 
 export interface ConsoleEnv {
-  Variables: { principal: Principal };
+  /**
+   * viewer: whoever signed in. principal: the same when it is an institution's or the service's
+   * user; never set for a provincial administrator, who reaches only PROVINCIAL_PATHS.
+   */
+  Variables: { principal: Principal; viewer: SignedIn };
+}
+
+/** All a provincial administrator may call: who they are, and the assessment figures. */
+export function provincialPath(path: string): boolean {
+  return path === '/api/me' || path === '/api/assessment' || path.startsWith('/api/assessment/');
 }
 
 export const NOT_FOUND = { error: 'not found' } as const;
@@ -28,7 +37,12 @@ export function requireSignIn(deps: ConsoleDependencies): MiddlewareHandler<Cons
       c.header('WWW-Authenticate', `Bearer realm="linkage-console", error="invalid_token"`);
       return c.json({ error: result.reason }, 401);
     }
-    c.set('principal', result.principal);
+    const viewer = result.principal;
+    c.set('viewer', viewer);
+    if (viewer.kind === 'PROVINCE') {
+      // Deny by default: no case, message or operations route ever sees a provincial administrator.
+      if (!provincialPath(c.req.path)) return notFound(c);
+    } else c.set('principal', viewer);
     await next();
   };
 }

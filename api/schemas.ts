@@ -41,7 +41,8 @@ export const me = z.object({
   username: z.string(),
   role: z.enum(ROLES),
   /** SERVICE: the linkage service's own operators (the registry's `service` id), role OPERATOR. */
-  institution: institutionRef.extend({ kind: z.enum([...INSTITUTION_KINDS, 'SERVICE']) }),
+  /** PROVINCE: a provincial administrator; the institution is the province (id: its code). */
+  institution: institutionRef.extend({ kind: z.enum([...INSTITUTION_KINDS, 'SERVICE', 'PROVINCE']) }),
   /** For a procuratorate: the prison it is stationed at. */
   prison: institutionRef.optional(),
   /** For a hearing court: the prisons, to filter its list by. */

@@ -80,9 +80,12 @@ export async function startConsoleServer(options: {
       decisions: tableName(options.stage, 'decisions'),
       access: tableName(options.stage, 'access'),
       quarantine: tableName(options.stage, 'quarantine'),
+      assessment: tableName(options.stage, 'assessment'),
     },
     registry: options.registry,
     now: Date.now,
+    // Chromium is on this machine (not in the API's Lambda): the console's PDF report is local only.
+    reportPdf: async (figures, month) => (await import('./report-pdf.ts')).renderPdfReport(figures, month),
     ...(options.queues
       ? {
           operations: operatorAccessOf(options, options.queues),

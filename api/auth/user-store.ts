@@ -5,7 +5,14 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import { findInstitution, type Registry } from '../../shared/resources/registry.ts';
-import { OPERATOR_ROLE, ROLES, ROLES_OF_KIND, type Role } from './principal.ts';
+import {
+  OPERATOR_ROLE,
+  PROVINCIAL_ADMIN_ROLE,
+  registeredProvince,
+  ROLES,
+  ROLES_OF_KIND,
+  type Role,
+} from './principal.ts';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 64 } as const;
 
@@ -61,10 +68,16 @@ export class UserStore {
       throw new Error('username: 2-64 lower-case letters, digits, dot, dash or underscore');
     const operator = input.institutionId === registry.service.id;
     const institution = findInstitution(registry, input.institutionId);
-    if (operator && input.role !== OPERATOR_ROLE)
-      throw new Error(`role: the service (${registry.service.id}) has one role, ${OPERATOR_ROLE}`);
-    if (!operator && !institution) throw new Error(`institution: ${input.institutionId} is not in the registry`);
-    if (institution && !ROLES_OF_KIND[institution.kind].includes(input.role as Role))
+    if (input.role === PROVINCIAL_ADMIN_ROLE) {
+      if (!registeredProvince(registry, input.institutionId))
+        throw new Error(
+          `institution: a ${PROVINCIAL_ADMIN_ROLE} names a province of the registry (e.g. FJ), not ${input.institutionId}`,
+        );
+    } else if (operator) {
+      if (input.role !== OPERATOR_ROLE)
+        throw new Error(`role: the service (${registry.service.id}) has one role, ${OPERATOR_ROLE}`);
+    } else if (!institution) throw new Error(`institution: ${input.institutionId} is not in the registry`);
+    else if (!ROLES_OF_KIND[institution.kind].includes(input.role as Role))
       throw new Error(
         `role: ${input.role} is not a role at a ${institution.kind} (one of ${ROLES_OF_KIND[institution.kind].join(', ')})`,
       );

@@ -3,7 +3,7 @@
 // identity provider and locally against the local issuer.
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Registry } from '../../shared/resources/registry.ts';
-import { DEFAULT_CLAIMS, principalOf, type ClaimNames, type Principal } from './principal.ts';
+import { DEFAULT_CLAIMS, principalOf, type ClaimNames, type SignedIn } from './principal.ts';
 
 export interface VerifierSettings {
   readonly issuer: string;
@@ -15,7 +15,7 @@ export interface VerifierSettings {
   readonly clockToleranceSeconds?: number;
 }
 
-export type Verification = { ok: true; principal: Principal } | { ok: false; reason: string };
+export type Verification = { ok: true; principal: SignedIn } | { ok: false; reason: string };
 export type Verifier = (token: string) => Promise<Verification>;
 
 export function createVerifier(settings: VerifierSettings): Verifier {

@@ -1,6 +1,7 @@
 // GET /api/me, /api/requests, /api/rejections, /api/access: what the signed-in institution
 // is asked, what it sent that was refused, and (a procuratorate) who looked at its prison's cases.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { PROVINCE_NAMES_ZH } from '../../shared/resources/provinces.ts';
 import { listCaseViews } from '../../shared/storage/case-views.ts';
 import { listRejections, listRequests, statusesOfJudgment } from '../../shared/storage/console-lists.ts';
 import type { ConsoleDependencies } from '../dependencies.ts';
@@ -52,6 +53,12 @@ const accessRoute = createRoute({
 
 export function registerInstitutionRoutes(app: OpenAPIHono<ConsoleEnv>, deps: ConsoleDependencies): void {
   app.openapi(meRoute, (c) => {
+    const viewer = c.get('viewer');
+    if (viewer.kind === 'PROVINCE') {
+      const nameZh = PROVINCE_NAMES_ZH[viewer.institutionId];
+      const institution = { id: viewer.institutionId, name: viewer.institutionId, nameZh, kind: viewer.kind };
+      return c.json({ username: viewer.username, role: viewer.role, institution }, 200);
+    }
     const p = c.get('principal');
     const prisonId = p.kind === 'PROCURATORATE' ? prisonOfProcuratorate(deps.registry, p.institutionId) : undefined;
     return c.json(

@@ -37,7 +37,7 @@ export function registerReport(program: Command): void {
         const figures = await figuresOf(connection, period, ids);
         if (options.format === 'pdf') {
           // Loaded only for a PDF: it needs Playwright and a Chromium.
-          const { writePdfReport } = await import('../report-pdf.ts');
+          const { writePdfReport } = await import('../../local/report-pdf.ts');
           await writePdfReport(figures, period.id, options.out!);
           process.stderr.write(`wrote ${options.out}\n`);
           return;

@@ -6,7 +6,14 @@ import { projectDataDir } from '../../local/endpoints-file.ts';
 import { EXIT_INVALID_INPUT } from '../exit-codes.ts';
 
 // The API's role names, spelled here so the help prints without loading the API's modules.
-const ROLES = ['JUDGE', 'CLERK', 'PROCURATOR', 'ADMINISTRATOR', 'OPERATOR (the service id only)'] as const;
+const ROLES = [
+  'JUDGE',
+  'CLERK',
+  'PROCURATOR',
+  'ADMINISTRATOR',
+  'OPERATOR (the service id only)',
+  'PROVINCIAL_ADMIN (--institution is a province code, e.g. FJ: its assessment figures only)',
+] as const;
 
 // Loaded when a users command runs, so the other commands start no slower.
 const userStore = async () => {
@@ -30,12 +37,12 @@ export function registerUsers(program: Command): void {
     .argument('<username>', 'e.g. ly-judge (lower case)')
     .requiredOption(
       '--institution <id>',
-      'institution id from config/institutions.json, e.g. FJ-LY-ZY (or its service id, LINKAGE, for an operator)',
+      'institution id from config/institutions.json, e.g. FJ-LY-ZY (its service id, LINKAGE, for an operator; a province code, FJ, for a provincial administrator)',
     )
     .requiredOption('--role <role>', ROLES.join(' | '))
     .addHelpText(
       'after',
-      "\nExample:  printf '%s' 'a long password' | npx linkage users add ly-judge --institution FJ-LY-ZY --role JUDGE\nExit codes: 0 added; 2 invalid input.",
+      "\nExample:  printf '%s' 'a long password' | npx linkage users add ly-judge --institution FJ-LY-ZY --role JUDGE\n          printf '%s' 'a long password' | npx linkage users add fj-admin --institution FJ --role PROVINCIAL_ADMIN\nExit codes: 0 added; 2 invalid input.",
     )
     .action(async (username: string, options: { institution: string; role: string }) => {
       if (process.stdin.isTTY) process.stderr.write('Password (then Enter, Ctrl-D): ');

@@ -28,6 +28,7 @@ const StatusFormPage = lazy(() => import('./pages/StatusFormPage.tsx'));
 const DossierFormPage = lazy(() => import('./pages/DossierFormPage.tsx'));
 const CsvUploadPage = lazy(() => import('./pages/CsvUploadPage.tsx'));
 const RulingFormPage = lazy(() => import('./pages/RulingFormPage.tsx'));
+const AssessmentPage = lazy(() => import('./pages/AssessmentPage.tsx'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
 
@@ -44,7 +45,10 @@ if (readToken()) {
 function HomeRedirect() {
   const { data: me } = useMe();
   if (!me) return null;
-  const home = { ENFORCING_COURT: '/requests', SERVICE: '/operations' } as Record<string, string>;
+  const home = { ENFORCING_COURT: '/requests', SERVICE: '/operations', PROVINCE: '/assessment' } as Record<
+    string,
+    string
+  >;
   return <Navigate to={home[me.institution.kind] ?? '/cases'} replace />;
 }
 
@@ -82,6 +86,7 @@ const router = createBrowserRouter([
       { path: '/dossier/:applicationId/supplement', element: <DossierFormPage /> },
       { path: '/statuses/upload', element: <CsvUploadPage /> },
       { path: '/ruling/new', element: <RulingFormPage /> },
+      { path: '/assessment', element: <AssessmentPage /> },
     ],
   },
   { path: '*', element: <Navigate to="/" replace /> },

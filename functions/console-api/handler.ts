@@ -2,7 +2,7 @@
 // verified against the operator's OpenID Connect provider (any issuer: the courts' unified
 // identity system, a Keycloak, or a Cognito user pool where there is one).
 // Environment: STAGE, QUEUE_URL_BASE (the inbound queues users' messages go to), REDRIVE_ROLE_ARN
-// (the role the operators' dead-letter page works as), CASES_TABLE, DECISIONS_TABLE, ACCESS_TABLE, QUARANTINE_TABLE, OIDC_ISSUER,
+// (the role the operators' dead-letter page works as), CASES_TABLE, DECISIONS_TABLE, ACCESS_TABLE, QUARANTINE_TABLE, ASSESSMENT_TABLE, OIDC_ISSUER,
 // OIDC_AUDIENCE, OIDC_JWKS_URI, OIDC_CLIENT_ID; optional OIDC_INSTITUTION_CLAIM, OIDC_ROLE_CLAIM
 // (default institution, role), OIDC_SCOPE (default "openid profile"), CONSOLE_STATIC_DIR (private deployments: the function also
 // serves the web pages bundled beside it).
@@ -57,6 +57,7 @@ function build() {
       decisions: required('DECISIONS_TABLE'),
       access: required('ACCESS_TABLE'),
       quarantine: required('QUARANTINE_TABLE'),
+      assessment: required('ASSESSMENT_TABLE'),
     },
     registry: REGISTRY,
     verifier: createVerifier({

@@ -120,6 +120,10 @@ export class ConsoleStack extends Stack {
     role.addToPolicy(
       new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [tableArn(this, stage, 'access')] }),
     );
+    // The assessment figures (考核): one Query per institution and month of the counters' table.
+    role.addToPolicy(
+      new PolicyStatement({ actions: ['dynamodb:Query'], resources: [tableArn(this, stage, 'assessment')] }),
+    );
     role.addToPolicy(
       new PolicyStatement({
         actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
@@ -180,7 +184,10 @@ export class ConsoleStack extends Stack {
     });
 
     const tableEnvironment = Object.fromEntries(
-      (['cases', 'decisions', 'access', 'quarantine'] as const).map((t) => [TABLES[t].envVar, tableName(stage, t)]),
+      (['cases', 'decisions', 'access', 'quarantine', 'assessment'] as const).map((t) => [
+        TABLES[t].envVar,
+        tableName(stage, t),
+      ]),
     );
     this.function = new NodejsFunction(this, 'ApiFunction', {
       functionName: name,

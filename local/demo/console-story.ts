@@ -9,7 +9,7 @@ import { tableName } from '../../shared/resources/tables.ts';
 import { createDocumentClient } from '../../shared/storage/clients.ts';
 import { sendBodies } from '../../shared/queues/batches.ts';
 import { inboundQueueUrl } from '../../shared/queues/queue-urls.ts';
-import { OPERATOR_ROLE, ROLES_OF_KIND, type Role } from '../../api/auth/principal.ts';
+import { OPERATOR_ROLE, PROVINCIAL_ADMIN_ROLE, ROLES_OF_KIND, type Role } from '../../api/auth/principal.ts';
 import { UserStore, usersFileIn } from '../../api/auth/user-store.ts';
 import type { LocalService } from '../service.ts';
 import {
@@ -136,5 +136,16 @@ export async function createDemoUsers(dataDir: string, registry: Registry): Prom
   };
   await store.add(operator, registry);
   users.push(operator);
+  // And a provincial administrator of the first province, for the assessment page (figures only).
+  const province = registry.institutions[0]!.province;
+  const provincial = {
+    username: `${province.toLowerCase()}-admin`,
+    password: `demo-${province.toLowerCase()}-admin`,
+    institutionId: province,
+    kind: 'PROVINCE' as const,
+    role: PROVINCIAL_ADMIN_ROLE,
+  };
+  await store.add(provincial, registry);
+  users.push(provincial);
   return users;
 }

@@ -6,7 +6,7 @@ import type { EnforcementStatus } from '../contract/enforcement-status.ts';
 import type { Decision } from '../contract/reason-codes.ts';
 import { overdueFrom } from '../rules/periods.ts';
 import { daysBetween, epochMs } from '../time/calendar.ts';
-import { flagFigure, replyDaysCounter, type Counts } from './figures.ts';
+import { flagFigure, materialsDaysCounter, replyDaysCounter, type Counts } from './figures.ts';
 import { localDay } from './periods.ts';
 
 export function statusCounts(body: EnforcementStatus): Counts {
@@ -20,9 +20,15 @@ export function hearingCourtFlagCounts(decision: Decision): Counts {
 const hasReason = (flag: FulfilmentFlag, code: string) => flag.reasons.some((r) => r.code === code);
 const paidFen = (flag: FulfilmentFlag) => flag.items.reduce((sum, item) => sum + item.paidFen, 0);
 
-/** Whether the linkage figures of this revision need the earlier ones (else none is read). */
+/** Materials still missing (Art 5): within the grace period, or after it. */
+const materialsMissing = (flag: FulfilmentFlag) =>
+  hasReason(flag, 'PP-MAT-PENDING') || hasReason(flag, 'PP-MAT-MISSING');
+
+/** Whether the figures of this revision need the earlier ones (else none is read). */
 export function needsHistory(flag: FulfilmentFlag): boolean {
-  return flag.revision > 1 && (flag.decision === 'CLEAR' || hasReason(flag, 'PP-POST-ENFORCE'));
+  return (
+    flag.revision > 1 && (flag.decision === 'CLEAR' || hasReason(flag, 'PP-POST-ENFORCE') || !materialsMissing(flag))
+  );
 }
 
 /**
@@ -52,8 +58,24 @@ export function serviceFlagCounts(flag: FulfilmentFlag, earlier: readonly Fulfil
 
 /** A prison's figures from the first revision of its application: submitted, complete at once. */
 export function prisonFirstRevisionCounts(flag: FulfilmentFlag): Counts {
-  const incomplete = hasReason(flag, 'PP-MAT-PENDING') || hasReason(flag, 'PP-MAT-MISSING');
-  return { dossiersSubmitted: 1, completeAtFirst: incomplete ? 0 : 1 };
+  return { dossiersSubmitted: 1, completeAtFirst: materialsMissing(flag) ? 0 : 1 };
+}
+
+/**
+ * A prison's materials completed: this revision is the first without PP-MAT-PENDING or
+ * PP-MAT-MISSING, every earlier one had one of them. Days: from the first submission's local
+ * date to this revision's evaluation date (`evaluatedAt`, stored with the revision, so the
+ * reconciliation finds the same). Undefined for any other revision.
+ */
+export function materialsCompletedCounts(
+  flag: FulfilmentFlag,
+  earlier: readonly FulfilmentFlag[],
+  firstSubmittedAt: string,
+): Counts | undefined {
+  if (flag.revision === 1 || materialsMissing(flag) || earlier.length === 0 || !earlier.every(materialsMissing))
+    return undefined;
+  const days = daysBetween(localDay(firstSubmittedAt), localDay(flag.evaluatedAt));
+  return { materialsCompleted: 1, [materialsDaysCounter(days)]: 1 };
 }
 
 /** An enforcing court's figures for a request answered at `answeredAt` (counted on the request's day). */

@@ -18,7 +18,7 @@ export const COUNTERS = {
     'statusesUnprompted',
     'rejections',
   ],
-  PRISON: ['dossiersSubmitted', 'completeAtFirst', 'rejections'],
+  PRISON: ['dossiersSubmitted', 'completeAtFirst', 'materialsCompleted', 'rejections'],
   HEARING_COURT: [...DECISIONS.map(flagFigure), 'rulingsRecorded', 'grantedAgainstBlock', 'rejections'],
   SERVICE: ['applicationsEvaluated', 'clearedAfterPayment', 'fenCollected', 'revocations', 'postEnforce'],
 } as const satisfies Record<AssessedKind, readonly string[]>;
@@ -31,10 +31,16 @@ export const REPLY_DAYS_MAX = 30;
 export const replyDaysCounter = (days: number) => `rd${Math.min(Math.max(days, 0), REPLY_DAYS_MAX)}`;
 export const REPLY_DAY_COUNTERS = Array.from({ length: REPLY_DAYS_MAX + 1 }, (_, d) => replyDaysCounter(d));
 
+/** Days from a dossier's first submission to its materials complete, in the same buckets (prisons). */
+export const materialsDaysCounter = (days: number) => `md${Math.min(Math.max(days, 0), REPLY_DAYS_MAX)}`;
+export const MATERIALS_DAY_COUNTERS = Array.from({ length: REPLY_DAYS_MAX + 1 }, (_, d) => materialsDaysCounter(d));
+
 export type Counts = Record<string, number>;
 
 export function countersOf(kind: AssessedKind): readonly string[] {
-  return kind === 'ENFORCING_COURT' ? [...COUNTERS[kind], ...REPLY_DAY_COUNTERS] : COUNTERS[kind];
+  if (kind === 'ENFORCING_COURT') return [...COUNTERS[kind], ...REPLY_DAY_COUNTERS];
+  if (kind === 'PRISON') return [...COUNTERS[kind], ...MATERIALS_DAY_COUNTERS];
+  return COUNTERS[kind];
 }
 
 /** Adds b into a (in place) and returns a. */

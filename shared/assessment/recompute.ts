@@ -11,6 +11,7 @@ import { addDays, epochMs } from '../time/calendar.ts';
 import {
   answerCounts,
   hearingCourtFlagCounts,
+  materialsCompletedCounts,
   needsHistory,
   prisonFirstRevisionCounts,
   rulingCounts,
@@ -136,8 +137,21 @@ export async function recomputeDay(
       });
       for (const a of applications) {
         if (!a.revision) continue;
-        const first = await revision(db, tables.decisions, String(a.applicationId), 1);
-        if (first) into(figures, inst.id, prisonFirstRevisionCounts(first));
+        const id = String(a.applicationId);
+        // Revision 1 alone, unless there are later ones (the materials may have been completed).
+        const history =
+          Number(a.revision) > 1
+            ? await revisionsOf(db, tables.decisions, id)
+            : [await revision(db, tables.decisions, id, 1)];
+        const [first] = history;
+        if (!first || first.revision !== 1) continue;
+        into(figures, inst.id, prisonFirstRevisionCounts(first));
+        for (const [i, flag] of history.entries()) {
+          const completed =
+            flag &&
+            materialsCompletedCounts(flag, history.slice(0, i) as FulfilmentFlag[], String(a.firstSubmittedUtc));
+          if (completed) into(figures, inst.id, completed);
+        }
       }
     } else if (inst.kind === 'HEARING_COURT') {
       const sent = await sentOn(db, tables, inst.id, day);

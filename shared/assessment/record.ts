@@ -17,6 +17,7 @@ import { epochMs } from '../time/calendar.ts';
 import {
   answerCounts,
   hearingCourtFlagCounts,
+  materialsCompletedCounts,
   needsHistory,
   nonZero,
   prisonFirstRevisionCounts,
@@ -96,7 +97,8 @@ async function earlierFlags(deps: AssessmentDependencies, applicationId: string,
 /**
  * evaluate, after a revision was delivered (the hearing court's access record is its time
  * stamp): the hearing court's flags by decision, the linkage's figures, and with revision 1
- * the prison's dossier figures (on the day of the first submission).
+ * the prison's dossier figures (on the day of the first submission), and the prison's
+ * materials completed with the first revision that no longer misses any.
  */
 export async function assessDelivery(
   deps: AssessmentDependencies,
@@ -112,6 +114,16 @@ export async function assessDelivery(
   await add(deps, deps.registry.service.id, now, token, serviceFlagCounts(flag, earlier));
   if (flag.revision === 1)
     await add(deps, application.prisonId, application.firstSubmittedAt, token, prisonFirstRevisionCounts(flag));
+  // Once per application (its own token), on the day of the first submission, as completeAtFirst.
+  const completed = materialsCompletedCounts(flag, earlier, application.firstSubmittedAt);
+  if (completed)
+    await add(
+      deps,
+      application.prisonId,
+      application.firstSubmittedAt,
+      eventToken('materials', application.applicationId),
+      completed,
+    );
 }
 
 /** When a request was first answered: the earliest receipt of a status answering it. */

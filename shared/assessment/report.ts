@@ -4,7 +4,15 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Registry } from '../resources/registry.ts';
 import { readMonth } from './counter-store.ts';
-import { addCounts, countersOf, REPLY_DAYS_MAX, replyDaysCounter, type AssessedKind, type Counts } from './figures.ts';
+import {
+  addCounts,
+  countersOf,
+  materialsDaysCounter,
+  REPLY_DAYS_MAX,
+  replyDaysCounter,
+  type AssessedKind,
+  type Counts,
+} from './figures.ts';
 import { monthsOf, type Period } from './periods.ts';
 
 export interface InstitutionFigures {
@@ -62,8 +70,15 @@ export function deriveFigures(
         },
       };
     }
-    case 'PRISON':
-      return { derived: { completeAtFirstPct: ratio(c('completeAtFirst'), c('dossiersSubmitted')) } };
+    case 'PRISON': {
+      const materialsDays = Array.from({ length: REPLY_DAYS_MAX + 1 }, (_, d) => c(materialsDaysCounter(d)));
+      return {
+        derived: {
+          completeAtFirstPct: ratio(c('completeAtFirst'), c('dossiersSubmitted')),
+          medianMaterialsDays: percentileOf(materialsDays, 0.5),
+        },
+      };
+    }
     case 'HEARING_COURT':
       return { derived: {} };
     case 'SERVICE':

@@ -130,6 +130,25 @@ describe('console stack', () => {
     expect(Object.keys(template.findResources('AWS::CloudFront::Distribution'))).toEqual([]);
   });
 
+  it('the API role only queries the assessment counters (figures and reports), and is told their table', () => {
+    const { template } = synth({ mode: 'public' });
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as {
+      Properties: { PolicyDocument: unknown; Roles: unknown[] };
+    }[];
+    const apiPolicy = policies.find((p) => JSON.stringify(p.Properties.Roles).includes('ApiFunctionRole'))!;
+    const onAssessment = statementsOf(apiPolicy.Properties.PolicyDocument).filter((s) =>
+      list(s.Resource).some((r) => render(r).startsWith(table('assessment'))),
+    );
+    // (CDK merges statements with the same actions: the table may share one with other Query grants.)
+    expect(onAssessment.map((s) => list(s.Action))).toEqual([['dynamodb:Query']]);
+    expect(
+      onAssessment.flatMap((s) => list(s.Resource).map((r) => render(r))).filter((r) => r.includes('assessment')),
+    ).toEqual([table('assessment')]);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: { ASSESSMENT_TABLE: `linkage-${STAGE}-assessment` } },
+    });
+  });
+
   it('the function verifies tokens of the configured issuer', () => {
     const { template } = synth({ mode: 'public' });
     template.hasResourceProperties('AWS::Lambda::Function', {

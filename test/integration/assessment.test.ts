@@ -155,6 +155,7 @@ describe('assessment figures over a month of traffic', () => {
       'rejections',
       'dossiersSubmitted',
       'completeAtFirst',
+      'materialsCompleted',
       'flagsBLOCK',
       'flagsCLEAR',
       'rulingsRecorded',

@@ -19,7 +19,7 @@ export function AppLayout() {
     ...(kind === 'SERVICE'
       ? [{ key: '/operations', label: <Link to="/operations">{t('nav.deadLetters')}</Link> }]
       : []),
-    ...(kind && kind !== 'ENFORCING_COURT' && kind !== 'SERVICE'
+    ...(kind && kind !== 'ENFORCING_COURT' && kind !== 'SERVICE' && kind !== 'PROVINCE'
       ? [{ key: '/cases', label: <Link to="/cases">{t('nav.cases')}</Link> }]
       : []),
     ...(kind === 'ENFORCING_COURT'
@@ -31,8 +31,11 @@ export function AppLayout() {
     ...(kind === 'ENFORCING_COURT'
       ? [{ key: '/statuses/upload', label: <Link to="/statuses/upload">{t('nav.upload')}</Link> }]
       : []),
-    ...(kind && kind !== 'PROCURATORATE' && kind !== 'SERVICE'
+    ...(kind && kind !== 'PROCURATORATE' && kind !== 'SERVICE' && kind !== 'PROVINCE'
       ? [{ key: '/rejections', label: <Link to="/rejections">{t('nav.rejections')}</Link> }]
+      : []),
+    ...(kind && kind !== 'PROCURATORATE'
+      ? [{ key: '/assessment', label: <Link to="/assessment">{t('nav.assessment')}</Link> }]
       : []),
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key;

@@ -202,13 +202,18 @@ export const PARTY: Record<string, Pair> = {
   HEARING_COURT: ['审理法院', 'Hearing court'],
   PROCURATORATE: ['派驻检察室', 'Procuratorate'],
 };
-export const INSTITUTION_KIND: Record<string, Pair> = { ...PARTY, SERVICE: ['平台运维', 'Service operations'] };
+export const INSTITUTION_KIND: Record<string, Pair> = {
+  ...PARTY,
+  SERVICE: ['平台运维', 'Service operations'],
+  PROVINCE: ['省级考核', 'Provincial assessment'],
+};
 export const ROLE: Record<string, Pair> = {
   JUDGE: ['法官', 'Judge'],
   CLERK: ['书记员', 'Clerk'],
   PROCURATOR: ['检察官', 'Procurator'],
   ADMINISTRATOR: ['管理员', 'Administrator'],
   OPERATOR: ['运维人员', 'Operator'],
+  PROVINCIAL_ADMIN: ['省级管理员', 'Provincial administrator'],
 };
 export const RULING: Record<string, Pair> = {
   GRANTED: ['裁定减刑（假释）', 'Granted'],

@@ -10,6 +10,7 @@ export const zh = {
     newDossier: '提请减刑、假释',
     upload: '导入缴款记录',
     deadLetters: '死信队列',
+    assessment: '考核',
   },
   deadLetters: {
     title: '死信队列（处理失败的报文）',
@@ -205,6 +206,7 @@ export const en: Strings = {
     access: 'Access record',
     overdue: 'Overdue requests',
     deadLetters: 'Dead letters',
+    assessment: 'Assessment',
     newDossier: 'New proposal',
     upload: 'Import payment records',
   },

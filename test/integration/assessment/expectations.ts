@@ -76,6 +76,30 @@ export function expectedFigures(traffic: MonthTraffic, drained: readonly Drained
         if (!pending) bump(app.prisonId, app.submittedDay, 'completeAtFirst');
       }
     }
+  // Materials completed: the prison's copies by revision; the first without a material code
+  // after one that had it (every earlier one had it), in days from the submission day.
+  const prisonCopies = new Map<string, Map<number, FulfilmentFlag>>();
+  for (const d of drained)
+    if (d.message.schema === 'linkage.fulfilment-flag.v1') {
+      const flag = d.message.body as FulfilmentFlag;
+      const app = traffic.applications.find((a) => a.applicationId === flag.applicationId)!;
+      if (d.institutionId !== app.prisonId) continue;
+      const copies = prisonCopies.get(app.applicationId) ?? new Map<number, FulfilmentFlag>();
+      copies.set(flag.revision, flag);
+      prisonCopies.set(app.applicationId, copies);
+    }
+  const missing = (f: FulfilmentFlag) =>
+    f.reasons.some((r) => r.code === 'PP-MAT-PENDING' || r.code === 'PP-MAT-MISSING');
+  for (const [applicationId, copies] of prisonCopies) {
+    const app = traffic.applications.find((a) => a.applicationId === applicationId)!;
+    const ordered = [...copies.values()].sort((a, b) => a.revision - b.revision);
+    const at = ordered.findIndex((f) => !missing(f));
+    if (at < 1 || ordered[0]!.revision !== 1) continue;
+    bump(app.prisonId, app.submittedDay, 'materialsCompleted');
+    const days = daysBetween(app.submittedDay, dayOf(ordered[at]!.evaluatedAt));
+    bump(app.prisonId, app.submittedDay, `md${Math.min(days, 30)}`);
+  }
+
   const byApplication = new Map<string, { day: string; flag: FulfilmentFlag }[]>();
   for (const { court, day, flag } of flags.values()) {
     bump(court, day, `flags${flag.decision}`);

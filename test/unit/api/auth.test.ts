@@ -39,6 +39,10 @@ describe('console API sign-in', () => {
   it('the OpenAPI document lists the signed-in routes', () => {
     expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'GET /api/access',
+      'GET /api/assessment',
+      'GET /api/assessment/months',
+      'GET /api/assessment/report.csv',
+      'GET /api/assessment/report.pdf',
       'GET /api/cases',
       'GET /api/cases/FJ-P01-2026-0101',
       'GET /api/cases/FJ-P01-2026-0101/revision',
@@ -65,6 +69,10 @@ describe('console API sign-in', () => {
     ['a token of another issuer', () => token(good, judge, { issuer: 'https://evil.test' })],
     ['a token naming an unregistered institution', () => token(good, { institution: 'XX-NOPE', role: 'JUDGE' })],
     ['a token with a role the institution does not have', () => token(good, { institution: 'FJ-P01', role: 'JUDGE' })],
+    [
+      'a provincial administrator of a province with no institution',
+      () => token(good, { institution: 'XZ', role: 'PROVINCIAL_ADMIN' }),
+    ],
   ];
 
   for (const [what, make] of broken) {
@@ -87,7 +95,7 @@ describe('console API sign-in', () => {
       // The operators' redrive takes no input; for a judge it is simply not there (404).
       const needsInput =
         (route.method === 'POST' && !route.path.startsWith('/api/operations/')) ||
-        /\/api\/(drafts\/|rejection$)/.test(route.path);
+        /\/api\/(drafts\/|rejection$|assessment\/)/.test(route.path);
       if (!needsInput) expect([200, 404], `${route.method} ${route.path}`).toContain(response.status);
       else {
         expect(response.status, `${route.method} ${route.path}`).toBe(400);

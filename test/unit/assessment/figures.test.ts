@@ -1,6 +1,12 @@
 // The pure parts of the assessment figures: what an event adds, periods, percentiles, CSV.
 import { describe, expect, it } from 'vitest';
-import { answerCounts, serviceFlagCounts, rulingCounts } from '../../../shared/assessment/contributions.ts';
+import {
+  answerCounts,
+  materialsCompletedCounts,
+  needsHistory,
+  serviceFlagCounts,
+  rulingCounts,
+} from '../../../shared/assessment/contributions.ts';
 import { figuresCsv } from '../../../shared/assessment/csv.ts';
 import { monthsOf, parsePeriod } from '../../../shared/assessment/periods.ts';
 import { deriveFigures, percentileOf } from '../../../shared/assessment/report.ts';
@@ -47,6 +53,29 @@ describe('assessment figures', () => {
     expect(answerCounts(request, '2026-12-30T10:00:00+08:00').rd30).toBe(1);
     expect(rulingCounts('GRANTED', 'BLOCK')).toEqual({ rulingsRecorded: 1, grantedAgainstBlock: 1 });
     expect(rulingCounts('GRANTED', 'FLAG').grantedAgainstBlock).toBe(0);
+  });
+
+  it("count a prison's materials completed once: the first revision without a material code, in days since the first submission", () => {
+    const at = (f: FulfilmentFlag, evaluatedAt: string) => ({ ...f, evaluatedAt }) as FulfilmentFlag;
+    const submitted = '2026-11-03T23:30:00+08:00';
+    const r1 = at(flag(1, 'FLAG', 0, ['PP-MAT-PENDING']), '2026-11-03T23:31:00+08:00');
+    const r2 = at(flag(2, 'FLAG', 0, ['PP-MAT-MISSING']), '2026-11-11T08:00:00+08:00');
+    const r3 = at(flag(3, 'BLOCK', 0, ['PP-ABLE-UNPAID']), '2026-11-13T00:10:00+08:00');
+    const r4 = at(flag(4, 'CLEAR', 100), '2026-11-20T00:10:00+08:00');
+    // Days by local dates: 3 → 13 November is 10 days, whatever the hours.
+    expect(materialsCompletedCounts(r3, [r1, r2], submitted)).toEqual({ materialsCompleted: 1, md10: 1 });
+    expect(needsHistory(r3)).toBe(true);
+    // Not again later, not while still missing, not at revision 1, not when complete from the start.
+    expect(materialsCompletedCounts(r4, [r1, r2, r3], submitted)).toBeUndefined();
+    expect(materialsCompletedCounts(r2, [r1], submitted)).toBeUndefined();
+    expect(materialsCompletedCounts(at(flag(1, 'CLEAR', 0), r1.evaluatedAt), [], submitted)).toBeUndefined();
+    expect(materialsCompletedCounts(r3, [at(flag(1, 'BLOCK', 0), r1.evaluatedAt)], submitted)).toBeUndefined();
+    // Past 30 days: the last bucket.
+    expect(materialsCompletedCounts(at(r3, '2027-01-20T10:00:00+08:00'), [r1], submitted)).toEqual({
+      materialsCompleted: 1,
+      md30: 1,
+    });
+    expect(deriveFigures('PRISON', { md2: 1, md5: 2, md9: 1 }).derived.medianMaterialsDays).toBe(5);
   });
 
   it('take medians and the 90th percentile from the day histogram (nearest rank)', () => {

@@ -1,6 +1,7 @@
 // The monthly assessment report as a PDF in Chinese: an HTML page with ECharts charts (drawn on
 // canvas, then kept as PNG images) and a table beside each, printed by the Chromium the browser
 // tests use (Debian's, CHROMIUM_PATH to override), through Playwright's page.pdf.
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { valueOf } from '../shared/assessment/csv.ts';
@@ -122,12 +123,17 @@ export function reportHtml(
   return { html, charts };
 }
 
-/** Writes the PDF; returns nothing but throws when Chromium cannot run. */
+/** Writes the PDF to a file; throws when Chromium cannot run. */
 export async function writePdfReport(
   figures: readonly InstitutionFigures[],
   period: string,
   file: string,
 ): Promise<void> {
+  writeFileSync(file, await renderPdfReport(figures, period));
+}
+
+/** The PDF's bytes (the console's report.pdf in local mode); throws when Chromium cannot run. */
+export async function renderPdfReport(figures: readonly InstitutionFigures[], period: string): Promise<Uint8Array> {
   const { html, charts } = reportHtml(figures, period);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
   try {
@@ -154,8 +160,7 @@ export async function writePdfReport(
         el.innerHTML = `<img alt="${spec.id}" src="${chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' })}">`;
       }
     }, charts);
-    await page.pdf({
-      path: file,
+    return await page.pdf({
       format: 'A4',
       printBackground: true,
       margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' },
