@@ -2,7 +2,7 @@
 // verified against the operator's OpenID Connect provider (any issuer: the courts' unified
 // identity system, a Keycloak, or a Cognito user pool where there is one).
 // Environment: STAGE, QUEUE_URL_BASE (the inbound queues users' messages go to), REDRIVE_ROLE_ARN
-// (the role the operators' dead-letter page works as), CASES_TABLE, DECISIONS_TABLE, ACCESS_TABLE, QUARANTINE_TABLE, ASSESSMENT_TABLE, OIDC_ISSUER,
+// (the role the operators' dead-letter page works as), CONSOLE_SENDER_ROLE_ARN (the role users' submissions are sent as), CASES_TABLE, DECISIONS_TABLE, ACCESS_TABLE, QUARANTINE_TABLE, ASSESSMENT_TABLE, OIDC_ISSUER,
 // OIDC_AUDIENCE, OIDC_JWKS_URI, OIDC_CLIENT_ID; optional OIDC_INSTITUTION_CLAIM, OIDC_ROLE_CLAIM
 // (default institution, role), OIDC_SCOPE (default "openid profile"), CONSOLE_STATIC_DIR (private deployments: the function also
 // serves the web pages bundled beside it).
@@ -18,7 +18,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import { sqsOutbox } from '../../api/write/outbox.ts';
 import type { OperatorAccess } from '../../shared/operations/dead-letters.ts';
-import { assumedRedriveRole } from '../../shared/operations/redrive-identity.ts';
+import { assumedRole } from '../../shared/operations/redrive-identity.ts';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -32,7 +32,7 @@ function required(name: string): string {
  * the ones the ingest judges by their original SenderId (docs/operations.md).
  */
 function operatorAccess(db: OperatorAccess['db'], stage: string, queueUrlBase: string): OperatorAccess {
-  const redrive = assumedRedriveRole(new STSClient({}), required('REDRIVE_ROLE_ARN'), 'console-api');
+  const redrive = assumedRole(new STSClient({}), required('REDRIVE_ROLE_ARN'), 'console-api');
   return {
     sqs: new SQSClient({ credentials: redrive.credentials }),
     db,
@@ -77,7 +77,13 @@ function build() {
       clientId: required('OIDC_CLIENT_ID'),
       ...(process.env.OIDC_SCOPE ? { scope: process.env.OIDC_SCOPE } : {}),
     },
-    outbox: sqsOutbox(new SQSClient({}), { stage, queueUrlBase }),
+    // Sent as the console-sender role: the ingest accepts its SenderId for the queue's owner.
+    outbox: sqsOutbox(
+      new SQSClient({
+        credentials: assumedRole(new STSClient({}), required('CONSOLE_SENDER_ROLE_ARN'), 'console-api').credentials,
+      }),
+      { stage, queueUrlBase },
+    ),
     operations: operatorAccess(db, stage, queueUrlBase),
   });
   const root = new Hono();

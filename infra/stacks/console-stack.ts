@@ -5,7 +5,8 @@
 //            (execute-api); the function serves the pages too, so nothing leaves the boundary.
 // The API role reads the cases, decisions and quarantine indexes and writes only view entries
 // to the access table: it never writes cases or decisions. Users' submissions go on their own
-// inbound queue (SendMessage on inbound queues only), through the same ingest as any message.
+// inbound queue, sent as the console-sender role (assumed; infra/constructs/console-sender-role.ts),
+// through the same ingest as any message.
 // The operators' dead-letter page works as the service's redrive role (assumed; the role and
 // its grants: infra/constructs/redrive-role.ts), never with this role's own permissions.
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
@@ -37,9 +38,8 @@ import { TABLES, tableName, type TableId } from '../../shared/resources/tables.t
 import { functionBundling, FUNCTION_NODE_OPTIONS } from '../bundling.ts';
 import { LOG_RETENTION, PROJECT_ROOT } from '../constructs/linkage-function.ts';
 import { lambdaArchitecture, lambdaRuntime, type RegionSettings } from '../deployment-settings.ts';
-import { functionName, queueArn, queueUrlBase, tableArn, viaService } from '../naming.ts';
-import { inboundQueue } from '../../shared/resources/queues.ts';
-import { redriveRoleName } from '../../shared/operations/redrive-identity.ts';
+import { functionName, queueUrlBase, tableArn, viaService } from '../naming.ts';
+import { consoleSenderRoleName, redriveRoleName } from '../../shared/operations/redrive-identity.ts';
 
 export interface OidcSettings {
   /** The `iss` of the tokens, e.g. https://sso.court.example.cn/realms/courts. */
@@ -134,29 +134,19 @@ export class ConsoleStack extends Stack {
 
     // What users submit goes on their institution's inbound queue, as an integrated system's
     // message would (the API puts the signed-in institution's id in the queue name and the
-    // sender). Inbound queues only: never an outbound queue, the evaluate queue or a DLQ.
-    const anyInbound = inboundQueue(stage, '*');
-    const inboundArns = queueArn(this, anyInbound.name);
-    const inboundKeys = this.formatArn({ service: 'kms', resource: 'key', resourceName: '*' });
-    role.addToPolicy(
-      new PolicyStatement({ sid: 'SendToInboundQueues', actions: ['sqs:SendMessage'], resources: [inboundArns] }),
-    );
-    role.addToPolicy(
-      new PolicyStatement({
-        sid: 'NeverToDeadLetterQueues',
-        effect: Effect.DENY,
-        actions: ['sqs:*'],
-        resources: [queueArn(this, anyInbound.dlqName)],
-      }),
-    );
+    // sender), sent as the console-sender role (stateless stack), whose SenderId the ingest
+    // accepts for the queue's owner. This role itself sends to no queue.
+    const consoleSenderRole = this.formatArn({
+      service: 'iam',
+      region: '',
+      resource: 'role',
+      resourceName: consoleSenderRoleName(stage),
+    });
     role.addToPolicy(
       new PolicyStatement({
-        sid: 'InboundQueueKeysThroughSqs',
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [inboundKeys],
-        conditions: {
-          StringLike: { 'kms:ViaService': viaService(this, 'sqs'), 'kms:EncryptionContext:aws:sqs:arn': inboundArns },
-        },
+        sid: 'AssumeConsoleSenderRole',
+        actions: ['sts:AssumeRole'],
+        resources: [consoleSenderRole],
       }),
     );
 
@@ -170,18 +160,6 @@ export class ConsoleStack extends Stack {
     role.addToPolicy(
       new PolicyStatement({ sid: 'AssumeRedriveRole', actions: ['sts:AssumeRole'], resources: [redriveRole] }),
     );
-
-    const policy = role.node.findChild('DefaultPolicy');
-    Validations.of(policy).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${inboundArns}]`,
-      reason:
-        "one statement for the inbound queues of every institution of the stage, by name (the registry has thousands); the API names the signed-in institution's own queue, and dead-letter queues are denied",
-    });
-    Validations.of(policy).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${inboundKeys}]`,
-      reason:
-        'the institution groups each have a key; use is limited to SQS (kms:ViaService) and to messages of inbound queues (kms:EncryptionContext:aws:sqs:arn)',
-    });
 
     const tableEnvironment = Object.fromEntries(
       (['cases', 'decisions', 'access', 'quarantine', 'assessment'] as const).map((t) => [
@@ -207,6 +185,7 @@ export class ConsoleStack extends Stack {
         STAGE: stage,
         QUEUE_URL_BASE: queueUrlBase(this),
         REDRIVE_ROLE_ARN: redriveRole,
+        CONSOLE_SENDER_ROLE_ARN: consoleSenderRole,
         ...tableEnvironment,
         OIDC_ISSUER: oidc.issuer,
         OIDC_AUDIENCE: oidc.audience,

@@ -14,8 +14,9 @@ import { EVENT_SOURCES } from '../../shared/resources/event-sources.ts';
 import { FUNCTIONS, FUNCTION_NAMES, type FunctionName, type TableAccess } from '../../shared/resources/functions.ts';
 import { evaluateQueue } from '../../shared/resources/queues.ts';
 import type { TableId } from '../../shared/resources/tables.ts';
-import { REDRIVE_PRINCIPAL_VARIABLE } from '../../shared/pipeline/environment.ts';
+import { CONSOLE_SENDER_PRINCIPAL_VARIABLE, REDRIVE_PRINCIPAL_VARIABLE } from '../../shared/pipeline/environment.ts';
 import { LinkageFunction } from '../constructs/linkage-function.ts';
+import { ConsoleSenderRole } from '../constructs/console-sender-role.ts';
 import { RedriveRole } from '../constructs/redrive-role.ts';
 import { alarmAbove, queueMetric } from '../constructs/queue-alarms.ts';
 import type { RegionSettings } from '../deployment-settings.ts';
@@ -86,10 +87,14 @@ export class StatelessStack extends Stack {
     }
     this.functions = functions;
     // The ingest functions judge what this role re-sends by the original SenderId it carries.
+    // And what the console-sender role sends as from the queue's owner (the console verified the user).
     const redrive = new RedriveRole(this, 'Redrive', { stage, dataKey });
+    const consoleSender = new ConsoleSenderRole(this, 'ConsoleSender', { stage });
     for (const [name, fn] of functions)
-      if (FUNCTIONS[name].trigger.type === 'inbound')
+      if (FUNCTIONS[name].trigger.type === 'inbound') {
         fn.addEnvironment(REDRIVE_PRINCIPAL_VARIABLE, redrive.role.roleId);
+        fn.addEnvironment(CONSOLE_SENDER_PRINCIPAL_VARIABLE, consoleSender.role.roleId);
+      }
 
     const action = new SnsAction(props.alarmTopic);
     const depth = queueMetric(evaluate.dlqName, 'ApproximateNumberOfMessagesVisible');

@@ -17,11 +17,23 @@ export function redriveRoleName(stage: string): string {
   return `linkage-${stage}-redrive`;
 }
 
+/**
+ * The role the console API sends users' submissions as (infra/constructs/console-sender-role.ts):
+ * the ingest accepts what it sends as from the queue's owner, since the API puts a message only
+ * on the signed-in user's own institution's queue.
+ */
+export function consoleSenderRoleName(stage: string): string {
+  return `linkage-${stage}-console-sender`;
+}
+
 /** `AROA…:session` → `AROA…`. */
 const principalOf = (id: string) => id.split(':')[0] ?? id;
 
-/** Fresh credentials of the redrive role (refreshed five minutes before they expire) and its principal id. */
-export function assumedRedriveRole(
+/**
+ * Fresh credentials of one of the service's roles (refreshed five minutes before they expire)
+ * and, for the redrive role, its principal id.
+ */
+export function assumedRole(
   sts: STSClient,
   roleArn: string,
   sessionName: string,

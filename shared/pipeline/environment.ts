@@ -15,10 +15,18 @@ export interface Environment<T extends TableId = TableId> {
    * Absent (local mode): no principal is a redrive role.
    */
   readonly redrivePrincipalId?: string;
+  /**
+   * The unique id of the service's console-sender role, set on the ingest functions: the console
+   * API sends what signed-in users submit as this role, so a message SQS says it sent comes from
+   * the queue's owner, as the console verified (inbound/relayed-sender.ts). Absent: none.
+   */
+  readonly consoleSenderPrincipalId?: string;
 }
 
 /** The variable the ingest functions read the redrive role's unique id from. */
 export const REDRIVE_PRINCIPAL_VARIABLE = 'REDRIVE_PRINCIPAL_ID';
+/** The variable the ingest functions read the console-sender role's unique id from. */
+export const CONSOLE_SENDER_PRINCIPAL_VARIABLE = 'CONSOLE_SENDER_PRINCIPAL_ID';
 
 /** Reads STAGE, QUEUE_URL_BASE and the named tables' variables; throws naming what is missing. */
 export function readEnvironment<T extends TableId>(
@@ -36,5 +44,12 @@ export function readEnvironment<T extends TableId>(
   const names = Object.fromEntries(tables.map((id) => [id, read(TABLES[id].envVar)])) as Record<T, string>;
   if (missing.length > 0) throw new Error(`missing environment variables: ${missing.join(', ')}`);
   const redrivePrincipalId = source[REDRIVE_PRINCIPAL_VARIABLE]?.trim();
-  return { stage, queueUrlBase, tables: names, ...(redrivePrincipalId ? { redrivePrincipalId } : {}) };
+  const consoleSenderPrincipalId = source[CONSOLE_SENDER_PRINCIPAL_VARIABLE]?.trim();
+  return {
+    stage,
+    queueUrlBase,
+    tables: names,
+    ...(redrivePrincipalId ? { redrivePrincipalId } : {}),
+    ...(consoleSenderPrincipalId ? { consoleSenderPrincipalId } : {}),
+  };
 }

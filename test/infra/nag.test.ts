@@ -65,7 +65,7 @@ describe('cdk-nag AwsSolutions', () => {
       expect(reason.length, where).toBeGreaterThanOrEqual(40);
     }
     // The institution queues by name pattern and the keys of the institution groups (see
-    // LinkageFunction.allowInstitutionQueues and the redrive role, infra/constructs/redrive-role.ts);
+    // LinkageFunction.allowInstitutionQueues, the redrive and console-sender roles in infra/constructs/);
     // elsewhere than China also the X-Ray statement (functions only).
     const expected = (region: string, xray: boolean) => {
       const arn = (service: string, resource: string) =>
@@ -96,6 +96,12 @@ describe('cdk-nag AwsSolutions', () => {
           ].map(
             (resource) =>
               `Linkage-prod-Stateless/Redrive/Role/DefaultPolicy Annotation::AwsSolutions-IAM5[Resource::${resource}]`,
+          ),
+        )
+        .concat(
+          [arn('sqs', 'linkage-prod-in-*'), arn('kms', 'key/*')].map(
+            (resource) =>
+              `Linkage-prod-Stateless/ConsoleSender/Role/DefaultPolicy Annotation::AwsSolutions-IAM5[Resource::${resource}]`,
           ),
         )
         .sort();

@@ -72,7 +72,10 @@ export async function receiveRecord(
     senderId: sqsRecord.attributes?.SenderId,
     originalSenderId: sqsRecord.messageAttributes?.[ORIGINAL_SENDER_ATTRIBUTE]?.stringValue,
   };
-  const credentials = credentialProblems(deps.registry, owner, evidence, deps.env.redrivePrincipalId);
+  const credentials = credentialProblems(deps.registry, owner, evidence, {
+    redrive: deps.env.redrivePrincipalId,
+    consoleSender: deps.env.consoleSenderPrincipalId,
+  });
   if (credentials.length > 0) {
     count(METRIC.spoofRejected);
     return rejectMessage(deps, record, { reason: 'sender-mismatch', problems: credentials, ...identity });

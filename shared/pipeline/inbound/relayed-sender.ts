@@ -32,8 +32,16 @@ export function isRelayed(evidence: SenderEvidence, redrivePrincipalId: string |
   );
 }
 
+/** The service's own principals the ingest knows (their unique ids; absent in local mode). */
+export interface ServicePrincipals {
+  readonly redrive?: string | undefined;
+  readonly consoleSender?: string | undefined;
+}
+
 /**
- * The credential problems of one delivery. Sent by anyone but the redrive role: the SenderId
+ * The credential problems of one delivery. Sent by the console-sender role: none (the console
+ * API sends only on the signed-in user's own institution's queue, from a verified token; the
+ * envelope is still checked against the queue's owner). Sent by anyone but the redrive role: the SenderId
  * against the registry (senderIdProblems), any attribute ignored. Sent by the redrive role:
  * the original SenderId it names must be there, must not be the redrive role again, and
  * passes the same registry check the original delivery had to pass.
@@ -42,8 +50,10 @@ export function credentialProblems(
   registry: Registry,
   owner: SendingInstitution,
   evidence: SenderEvidence,
-  redrivePrincipalId: string | undefined,
+  service: ServicePrincipals,
 ): Problem[] {
+  const redrivePrincipalId = service.redrive;
+  if (service.consoleSender && evidence.senderId && principalOf(evidence.senderId) === service.consoleSender) return [];
   if (!isRelayed(evidence, redrivePrincipalId)) return senderIdProblems(registry, owner, evidence.senderId);
   const original = evidence.originalSenderId?.trim();
   const relayed = `was re-sent by the service's redrive role`;

@@ -2,7 +2,7 @@
 // replies are given by a middleware in place of the network, in the shape STS answers.
 import { STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
-import { assumedRedriveRole, callerIdentity, redriveRoleName } from '../../../shared/operations/redrive-identity.ts';
+import { assumedRole, callerIdentity, redriveRoleName } from '../../../shared/operations/redrive-identity.ts';
 
 type Handler = (args: { input: Record<string, unknown> }) => Promise<{ output: unknown; response: unknown }>;
 
@@ -35,7 +35,7 @@ describe('the redrive role, assumed by the console API', () => {
         AssumedRoleUser: { AssumedRoleId: 'AROAEXAMPLEREDRIVE01:console-api', Arn: 'arn' },
       };
     });
-    const role = assumedRedriveRole(client, 'arn:aws-cn:iam::000000000000:role/linkage-prod-redrive', 'console-api');
+    const role = assumedRole(client, 'arn:aws-cn:iam::000000000000:role/linkage-prod-redrive', 'console-api');
     expect(await role.credentials()).toMatchObject({ accessKeyId: 'ASIAEXAMPLE', sessionToken: 'token' });
     expect(await role.whoAmI()).toEqual({ principalId: 'AROAEXAMPLEREDRIVE01', redriveRole: true });
     expect(calls).toEqual([
@@ -57,7 +57,7 @@ describe('the redrive role, assumed by the console API', () => {
         AssumedRoleUser: { AssumedRoleId: `AROAEXAMPLEREDRIVE01:s` },
       };
     });
-    const role = assumedRedriveRole(client, 'arn', 's');
+    const role = assumedRole(client, 'arn', 's');
     expect((await role.credentials()).accessKeyId).toBe('K1');
     await expect(role.credentials()).rejects.toThrow('throttled');
     expect((await role.credentials()).accessKeyId).toBe('K3');

@@ -12,6 +12,7 @@ import registryJson from '../../../config/institutions.json' with { type: 'json'
 const COURT_ROLE = 'AROAEXAMPLECOURT0001';
 const OTHER_ROLE = 'AROAEXAMPLECOURT0002';
 const REDRIVE = 'AROAEXAMPLEREDRIVE01';
+const CONSOLE = 'AROAEXAMPLECSENDER01';
 const registry = parseRegistry({
   ...registryJson,
   institutions: registryJson.institutions.map((inst) =>
@@ -29,7 +30,7 @@ const decide = (
   of = owner,
   /** null: no redrive role configured (local mode). */
   redrive: string | null = REDRIVE,
-) => credentialProblems(registry, of, evidence, redrive ?? undefined);
+) => credentialProblems(registry, of, evidence, { redrive: redrive ?? undefined, consoleSender: CONSOLE });
 
 describe('a message sent by anyone but the redrive role', () => {
   it("passes on the owner's registered role, and the attribute changes nothing", () => {
@@ -126,5 +127,20 @@ describe('the parts', () => {
     expect(readEnvironment([], { ...base, REDRIVE_PRINCIPAL_ID: REDRIVE }).redrivePrincipalId).toBe(REDRIVE);
     expect(readEnvironment([], { ...base, REDRIVE_PRINCIPAL_ID: ' ' })).not.toHaveProperty('redrivePrincipalId');
     expect(readEnvironment([], base)).not.toHaveProperty('redrivePrincipalId');
+  });
+});
+
+describe('a message sent by the console-sender role (what a signed-in user submitted)', () => {
+  it('passes for an owner with a registered role, whatever session, and the attribute changes nothing', () => {
+    expect(decide({ senderId: `${CONSOLE}:console-api` })).toEqual([]);
+    expect(decide({ senderId: `${CONSOLE}:console-api`, originalSenderId: `${OTHER_ROLE}:x` })).toEqual([]);
+    expect(decide({ senderId: `${CONSOLE}:console-api` }, unregistered)).toEqual([]);
+  });
+
+  it('is not trusted when the ingest was not told the console-sender role (local mode), nor by a look-alike id', () => {
+    expect(credentialProblems(registry, owner, { senderId: `${CONSOLE}:console-api` }, { redrive: REDRIVE })).toEqual([
+      expect.objectContaining({ path: 'sender' }),
+    ]);
+    expect(decide({ senderId: `${CONSOLE}X:console-api` })).toEqual([expect.objectContaining({ path: 'sender' })]);
   });
 });
