@@ -2,7 +2,7 @@
 // inbound queues only (never a dead-letter queue) and uses their keys only through SQS for
 // those queues; nothing else. The ingest functions, and only they, are told its unique id.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { list, render, resourcesOf, sqsArn, statementsOf, synthesize, type Synthesized } from './synth.ts';
+import { resourcesOf, roleGrants, sqsArn, statementsOf, synthesize, type Synthesized } from './synth.ts';
 
 const VIA_SQS = 'sqs.cn-north-1.amazonaws.com*';
 const ANY_KEY = 'arn:aws-cn:kms:cn-north-1:000000000000:key/*';
@@ -16,25 +16,7 @@ beforeAll(() => {
   [roleId] = resourcesOf(s.stateless, 'AWS::IAM::Role').find(
     ([, r]) => r.Properties.RoleName === 'linkage-prod-console-sender',
   )!;
-  const policies = resourcesOf(s.stateless, 'AWS::IAM::Policy').filter(([, p]) =>
-    (p.Properties.Roles as unknown[]).some((r) => render(r) === `\${${roleId}}`),
-  );
-  expect(policies).toHaveLength(1);
-  grants = statementsOf(policies[0]![1].Properties.PolicyDocument).flatMap((st) =>
-    list(st.Action).flatMap((action) =>
-      list(st.Resource).map((resource) =>
-        [
-          st.Effect,
-          action,
-          render(resource),
-          Object.entries(st.Condition ?? {})
-            .flatMap(([op, c]) => Object.entries(c).map(([k, v]) => `${op} ${k}=${list(v as unknown).join(',')}`))
-            .sort()
-            .join('; '),
-        ].join(' | '),
-      ),
-    ),
-  );
+  grants = roleGrants(s.stateless, roleId);
 });
 
 describe('the console-sender role', () => {

@@ -7,9 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateQueue } from '../../shared/resources/queues.ts';
 import {
   exportsOf,
-  list,
-  render,
   resourcesOf,
+  roleGrants,
   sqsArn,
   statementsOf,
   synthesize,
@@ -32,32 +31,7 @@ const grant = (effect: 'Allow' | 'Deny', action: string, resource: string, condi
 beforeAll(() => {
   s = synthesize();
   const exports = exportsOf(s.stateful);
-  const policies = resourcesOf(s.stateless, 'AWS::IAM::Policy').filter(([, p]) =>
-    (p.Properties.Roles as unknown[]).some((r) => render(r) === `\${${ROLE_ID}}`),
-  );
-  expect(policies).toHaveLength(1);
-  grants = statementsOf(policies[0]![1].Properties.PolicyDocument).flatMap((st) =>
-    list(st.Action).flatMap((action) =>
-      list(st.Resource).map((resource) =>
-        grant(
-          st.Effect,
-          action,
-          render(resource, exports),
-          Object.entries(st.Condition ?? {})
-            .flatMap(([op, c]) =>
-              Object.entries(c).map(
-                ([k, v]) =>
-                  `${op} ${k}=${list(v as unknown)
-                    .map((x) => render(x))
-                    .join(',')}`,
-              ),
-            )
-            .sort()
-            .join('; '),
-        ),
-      ),
-    ),
-  );
+  grants = roleGrants(s.stateless, ROLE_ID, exports);
 });
 
 describe('the redrive role', () => {

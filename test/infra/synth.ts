@@ -152,6 +152,43 @@ export function list<T>(value: T | T[] | undefined): T[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
+/**
+ * Every (effect | action | resource | conditions) a role's policies in `template` grant, one
+ * string each; conditions as `<operator> <key>=<values>` sorted and joined by `; `.
+ */
+export function roleGrants(
+  template: Template,
+  roleLogicalId: string,
+  exports: Readonly<Record<string, string>> = {},
+): string[] {
+  const policies = resourcesOf(template, 'AWS::IAM::Policy').filter(([, p]) =>
+    (p.Properties.Roles as unknown[]).some((r) => render(r) === `\${${roleLogicalId}}`),
+  );
+  if (policies.length !== 1) throw new Error(`${roleLogicalId}: expected one policy, found ${policies.length}`);
+  return statementsOf(policies[0]![1].Properties.PolicyDocument).flatMap((st) =>
+    list(st.Action).flatMap((action) =>
+      list(st.Resource).map((resource) =>
+        [
+          st.Effect,
+          action,
+          render(resource, exports),
+          Object.entries(st.Condition ?? {})
+            .flatMap(([op, c]) =>
+              Object.entries(c).map(
+                ([k, v]) =>
+                  `${op} ${k}=${list(v as unknown)
+                    .map((x) => render(x))
+                    .join(',')}`,
+              ),
+            )
+            .sort()
+            .join('; '),
+        ].join(' | '),
+      ),
+    ),
+  );
+}
+
 /** `arn:aws-cn:sqs:cn-north-1:000000000000:<name>` as the templates spell it. */
 export function sqsArn(name: string): string {
   return `arn:aws-cn:sqs:${REGION}:${ACCOUNT}:${name}`;
