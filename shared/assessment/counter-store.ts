@@ -17,11 +17,17 @@ export interface DayCounters {
 }
 
 /**
- * A day's counters are split over 16 items by the token's first hex digit: each holds 1/16 of
- * the day's tokens, so an update stays small however busy the institution's day is.
+ * A day's counters are split over up to 4,096 items by the token's first three hex digits, so
+ * an update (billed by the whole item's size) stays about 1 KB however busy the day: the
+ * linkage's own figures count every delivered flag of the country, which in a backfill day
+ * (about a million flags) would put 62,500 tokens, over 1 MB, in each of 16 items: past
+ * DynamoDB's 400 KB item limit, so the count and with it the evaluation would fail. Items exist
+ * only where an event landed; a month is still one Query of its partition.
  */
+export const SHARD_DIGITS = 3;
+
 export function counterKey(institutionId: string, day: string, token: string) {
-  return { pk: `${institutionId}#${day.slice(0, 7)}`, sk: `${day}#${token.slice(0, 1)}` };
+  return { pk: `${institutionId}#${day.slice(0, 7)}`, sk: `${day}#${token.slice(0, SHARD_DIGITS)}` };
 }
 
 /** The token of an event: its identity hashed, short. */
@@ -78,7 +84,7 @@ function countsOf(item: Record<string, unknown>): Counts {
   return counts;
 }
 
-/** Every day of an institution's month, its shards summed (one Query; at most 31 × 16 items). */
+/** Every day of an institution's month, its shards summed (one Query, paged). */
 export async function readMonth(
   db: DynamoDBDocumentClient,
   table: string,

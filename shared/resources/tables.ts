@@ -18,7 +18,7 @@
 //   quarantine  pk <quarantineRef>                                  raw text of every rejected message
 //               GSI byQueueOwner: queueOwnerId + receivedAt (rejections an institution received)
 //   idempotency pk id                                               Powertools idempotency records (TTL expiration)
-//   assessment  pk <institutionId>#<yyyy-mm> sk <yyyy-mm-dd>#<hex>  assessment counters of one institution and local day (16 shards)
+//   assessment  pk <institutionId>#<yyyy-mm> sk <yyyy-mm-dd>#<hex>  assessment counters of one institution and local day (up to 4,096 shards)
 //                                                                   (docs/assessment.md), with the tokens of the events counted
 
 export interface KeyAttribute {
