@@ -53,7 +53,7 @@ export function ingestHandler<N extends IngestFunctionName>(
   checkIdempotencyGrant(name, once !== undefined);
   const kind = kindOfFunction(name);
   // The tables the catalogue grants; `idempotency` is among them only when `once` is given.
-  const dependencies = lazyDependencies(tablesOf(name) as ('cases' | 'quarantine' | 'idempotency')[]);
+  const dependencies = lazyDependencies(tablesOf(name) as ('cases' | 'quarantine' | 'assessment' | 'idempotency')[]);
   const processor = new BatchProcessor(EventType.SQS);
   let acceptor: Accept | undefined;
   /** The function's name, from the invocation's context: kept with a failure for the DLQ tools. */

@@ -31,8 +31,8 @@ function required(name: string): string {
  * `console-api`): the function's own role can only assume it. Its re-sent inbound messages are
  * the ones the ingest judges by their original SenderId (docs/operations.md).
  */
-function operatorAccess(db: OperatorAccess['db'], stage: string, queueUrlBase: string): OperatorAccess {
-  const redrive = assumedRole(new STSClient({}), required('REDRIVE_ROLE_ARN'), 'console-api');
+function operatorAccess(db: OperatorAccess['db'], sts: STSClient, stage: string, queueUrlBase: string): OperatorAccess {
+  const redrive = assumedRole(sts, required('REDRIVE_ROLE_ARN'), 'console-api');
   return {
     sqs: new SQSClient({ credentials: redrive.credentials }),
     db,
@@ -50,6 +50,7 @@ function build() {
   const stage = required('STAGE');
   const queueUrlBase = required('QUEUE_URL_BASE').replace(/\/+$/, '');
   const db = createDocumentClient();
+  const sts = new STSClient({});
   const api = createConsoleApp({
     db,
     tables: {
@@ -80,11 +81,11 @@ function build() {
     // Sent as the console-sender role: the ingest accepts its SenderId for the queue's owner.
     outbox: sqsOutbox(
       new SQSClient({
-        credentials: assumedRole(new STSClient({}), required('CONSOLE_SENDER_ROLE_ARN'), 'console-api').credentials,
+        credentials: assumedRole(sts, required('CONSOLE_SENDER_ROLE_ARN'), 'console-api').credentials,
       }),
       { stage, queueUrlBase },
     ),
-    operations: operatorAccess(db, stage, queueUrlBase),
+    operations: operatorAccess(db, sts, stage, queueUrlBase),
   });
   const root = new Hono();
   root.route('/', api);

@@ -5,9 +5,10 @@
 // or retried event is refused by the condition, whatever happened before (dynalite has no
 // TransactWriteItems; none is needed). The token set grows with the day's events of one
 // institution (16 characters each), which is why items are per day: see docs/assessment.md.
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { sha256Hex } from '../ids/hashing.ts';
 import { isConditionalCheckFailed } from '../storage/conditional.ts';
+import { queryAll } from '../storage/query-all.ts';
 import { addCounts, type Counts } from './figures.ts';
 
 export interface DayCounters {
@@ -92,23 +93,16 @@ export async function readMonth(
   month: string,
 ): Promise<DayCounters[]> {
   const days = new Map<string, Counts>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `${institutionId}#${month}` },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const day = String(item.sk).slice(0, 10);
-      days.set(day, addCounts(days.get(day) ?? {}, countsOf(item)));
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll(db, {
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': `${institutionId}#${month}` },
+    ConsistentRead: true,
+  });
+  for (const item of items) {
+    const day = String(item.sk).slice(0, 10);
+    days.set(day, addCounts(days.get(day) ?? {}, countsOf(item)));
+  }
   return [...days].map(([day, counts]) => ({ institutionId, day, counts }));
 }
 

@@ -2,11 +2,12 @@
 // access table (flags and verification requests as sent), the console indexes of the cases
 // table (applications by prison and hearing court, requests by enforcing court), the
 // decisions table and the quarantine index. Queries only, one institution at a time.
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { fulfilmentFlagBody, type FulfilmentFlag } from '../contract/fulfilment-flag.ts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { FulfilmentFlag } from '../contract/fulfilment-flag.ts';
 import type { Decision } from '../contract/reason-codes.ts';
 import type { Registry } from '../resources/registry.ts';
-import { decisionKey } from '../storage/keys.ts';
+import { findRevision, revisionFlags } from '../storage/decision-store.ts';
+import { queryAll } from '../storage/query-all.ts';
 import { addDays, epochMs } from '../time/calendar.ts';
 import {
   answerCounts,
@@ -25,36 +26,6 @@ export interface SourceTables {
   readonly decisions: string;
   readonly access: string;
   readonly quarantine: string;
-}
-
-type Item = Record<string, unknown>;
-
-async function queryAll(db: DynamoDBDocumentClient, input: ConstructorParameters<typeof QueryCommand>[0]) {
-  const items: Item[] = [];
-  let start: Item | undefined;
-  do {
-    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...((page.Items ?? []) as Item[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-
-async function revisionsOf(db: DynamoDBDocumentClient, table: string, applicationId: string) {
-  const items = await queryAll(db, {
-    TableName: table,
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': decisionKey(applicationId, 0).pk },
-    ConsistentRead: true,
-  });
-  return items.map((item) => fulfilmentFlagBody.parse(item.flag));
-}
-
-async function revision(db: DynamoDBDocumentClient, table: string, applicationId: string, n: number) {
-  const { Item } = await db.send(
-    new GetCommand({ TableName: table, Key: decisionKey(applicationId, n), ConsistentRead: true }),
-  );
-  return Item ? fulfilmentFlagBody.parse(Item.flag) : undefined;
 }
 
 /** Access records of one institution sent on a local day (the sort key starts with the instant). */
@@ -141,8 +112,8 @@ export async function recomputeDay(
         // Revision 1 alone, unless there are later ones (the materials may have been completed).
         const history =
           Number(a.revision) > 1
-            ? await revisionsOf(db, tables.decisions, id)
-            : [await revision(db, tables.decisions, id, 1)];
+            ? await revisionFlags(db, tables.decisions, id)
+            : [(await findRevision(db, tables.decisions, id, 1))?.flag];
         const [first] = history;
         if (!first || first.revision !== 1) continue;
         into(figures, inst.id, prisonFirstRevisionCounts(first));
@@ -160,7 +131,7 @@ export async function recomputeDay(
         if (a.schema === 'linkage.fulfilment-flag.v1' && a.role === 'HEARING_COURT')
           flags.set(String(a.messageId), { applicationId: String(a.applicationId), revision: Number(a.revision) });
       for (const { applicationId, revision: n } of flags.values()) {
-        const history = await revisionsOf(db, tables.decisions, applicationId);
+        const history = await revisionFlags(db, tables.decisions, applicationId);
         const flag = history.find((f) => f.revision === n);
         if (!flag) continue;
         into(figures, inst.id, hearingCourtFlagCounts(flag.decision));
@@ -192,7 +163,7 @@ async function rulingsOn(
     );
     const today = rulings.filter((r) => localDay(r.receivedAt) === day);
     if (today.length === 0) continue;
-    const history = await revisionsOf(db, tables.decisions, String(a.applicationId));
+    const history = await revisionFlags(db, tables.decisions, String(a.applicationId));
     // The decision in force when the ruling came: the last revision decided without a ruling.
     const before: Decision | undefined = history.filter((f: FulfilmentFlag) => !f.ruling).at(-1)?.decision;
     for (const r of today) into(figures, r.senderId, rulingCounts(r.body.outcome, before));

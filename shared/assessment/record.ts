@@ -1,18 +1,16 @@
 // The pipeline's hooks into the assessment figures: one call at each counted event (see
 // docs/assessment.md for where each is called). Each hook is idempotent (countEvent refuses a
 // token it has counted), so a redelivered message or a retried evaluation changes no figure.
-// A function whose environment has no assessment table (older deployments, unit tests of
-// other concerns) records nothing.
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { fulfilmentFlagBody, type FulfilmentFlag } from '../contract/fulfilment-flag.ts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { FulfilmentFlag } from '../contract/fulfilment-flag.ts';
 import type { EnforcementStatusMessage } from '../contract/messages.ts';
 import type { Registry } from '../resources/registry.ts';
 import type { TableId } from '../resources/tables.ts';
 import { answers } from '../rules/requests.ts';
 import type { ReceivedStatus } from '../rules/facts.ts';
-import { decisionKey, requestKey } from '../storage/keys.ts';
-import { isConditionalCheckFailed } from '../storage/conditional.ts';
+import { revisionFlags } from '../storage/decision-store.ts';
 import type { StoredApplication, StoredRequest } from '../storage/records.ts';
+import { markRequestAnswered } from '../storage/request-store.ts';
 import { epochMs } from '../time/calendar.ts';
 import {
   answerCounts,
@@ -29,9 +27,10 @@ import { countEvent, eventToken } from './counter-store.ts';
 import type { Counts } from './figures.ts';
 import { localDay } from './periods.ts';
 
-export interface AssessmentDependencies {
+/** What a hook needs: the assessment table, and the other tables `T` it reads or marks. */
+export interface AssessmentDependencies<T extends TableId = never> {
   readonly db: DynamoDBDocumentClient;
-  readonly env: { readonly tables: Readonly<Partial<Record<TableId, string>>> };
+  readonly env: { readonly tables: Readonly<Record<'assessment' | T, string>> };
   readonly registry: Registry;
 }
 
@@ -42,9 +41,8 @@ async function add(
   token: string,
   counts: Counts,
 ) {
-  const table = deps.env.tables.assessment;
-  if (!table) return;
-  await countEvent(deps.db, table, { institutionId, day: localDay(instant), token, add: nonZero(counts) });
+  const event = { institutionId, day: localDay(instant), token, add: nonZero(counts) };
+  await countEvent(deps.db, deps.env.tables.assessment, event);
 }
 
 /** ingest-status, after the status is stored: on the day the court sent it (its sentAt). */
@@ -70,30 +68,6 @@ export function assessRequestSent(deps: AssessmentDependencies, request: StoredR
   });
 }
 
-async function earlierFlags(deps: AssessmentDependencies, applicationId: string, revision: number) {
-  const table = deps.env.tables.decisions;
-  if (!table) throw new Error('the assessment of a delivered flag needs the decisions table');
-  const flags: FulfilmentFlag[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await deps.db.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk AND sk < :sk',
-        ExpressionAttributeValues: {
-          ':pk': decisionKey(applicationId, 0).pk,
-          ':sk': decisionKey(applicationId, revision).sk,
-        },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) flags.push(fulfilmentFlagBody.parse(item.flag));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return flags;
-}
-
 /**
  * evaluate, after a revision was delivered (the hearing court's access record is its time
  * stamp): the hearing court's flags by decision, the linkage's figures, and with revision 1
@@ -101,16 +75,18 @@ async function earlierFlags(deps: AssessmentDependencies, applicationId: string,
  * materials completed with the first revision that no longer misses any.
  */
 export async function assessDelivery(
-  deps: AssessmentDependencies,
+  deps: AssessmentDependencies<'decisions'>,
   application: StoredApplication,
   flag: FulfilmentFlag,
   messageId: string,
   now: string,
 ): Promise<void> {
-  if (!deps.env.tables.assessment) return;
   const token = eventToken('flag', messageId);
   await add(deps, application.dossier.hearingCourtId, now, token, hearingCourtFlagCounts(flag.decision));
-  const earlier = needsHistory(flag) ? await earlierFlags(deps, application.applicationId, flag.revision) : [];
+  const { db, env } = deps;
+  const earlier = needsHistory(flag)
+    ? await revisionFlags(db, env.tables.decisions, application.applicationId, flag.revision)
+    : [];
   await add(deps, deps.registry.service.id, now, token, serviceFlagCounts(flag, earlier));
   if (flag.revision === 1)
     await add(deps, application.prisonId, application.firstSubmittedAt, token, prisonFirstRevisionCounts(flag));
@@ -140,49 +116,23 @@ export function answeredAt(request: StoredRequest, statuses: readonly ReceivedSt
  * write: an application stored as closed had its rulings counted by the run that closed it.
  */
 export async function assessEvaluation(
-  deps: AssessmentDependencies,
+  deps: AssessmentDependencies<'cases'>,
   personId: string,
   application: StoredApplication,
   requests: readonly StoredRequest[],
   statuses: readonly ReceivedStatus[],
 ): Promise<void> {
-  const table = deps.env.tables.assessment;
-  const cases = deps.env.tables.cases;
-  if (!table || !cases) return;
   for (const request of requests) {
     if (!request.sent || request.answeredAt) continue;
     const at = answeredAt(request, statuses);
     if (!at) continue;
     const token = eventToken('answer', request.body.requestId);
     await add(deps, request.enforcingCourtId, request.body.requestedAt, token, answerCounts(request.body, at));
-    await markAnswered(deps.db, cases, personId, request.body.requestId, at);
+    await markRequestAnswered(deps.db, deps.env.tables.cases, personId, request.body.requestId, at);
   }
   if (application.closed) return;
   for (const ruling of Object.values(application.rulings)) {
     const token = eventToken('ruling', application.applicationId, ruling.body.rulingRef);
     await add(deps, ruling.senderId, ruling.receivedAt, token, rulingCounts(ruling.body.outcome, application.decision));
-  }
-}
-
-async function markAnswered(
-  db: DynamoDBDocumentClient,
-  table: string,
-  personId: string,
-  requestId: string,
-  at: string,
-) {
-  try {
-    await db.send(
-      new UpdateCommand({
-        TableName: table,
-        Key: requestKey(personId, requestId),
-        UpdateExpression: 'SET #answeredAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#answeredAt)',
-        ExpressionAttributeNames: { '#answeredAt': 'answeredAt' },
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
   }
 }

@@ -1,7 +1,8 @@
 // An institution's figures for a month or a quarter: the sum of its day counters, with the
 // shares, median and 90th percentile derived from them (reply times from the day histograms,
 // so a quarter's median is exact, not an average of months), and "overdue now" read live.
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '../storage/query-all.ts';
 import type { Registry } from '../resources/registry.ts';
 import { readMonth } from './counter-store.ts';
 import {
@@ -93,22 +94,13 @@ export async function overdueNow(
   courtId: string,
   nowIso: string,
 ): Promise<number> {
-  let overdue = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: casesTable,
-        IndexName: 'requestsByEnforcingCourt',
-        KeyConditionExpression: 'enforcingCourtId = :court AND dueAt < :now',
-        ExpressionAttributeValues: { ':court': courtId, ':now': nowIso },
-        ExclusiveStartKey: start,
-      }),
-    );
-    overdue += (page.Items ?? []).filter((r) => r.sent && !r.answeredAt).length;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return overdue;
+  const due = await queryAll(db, {
+    TableName: casesTable,
+    IndexName: 'requestsByEnforcingCourt',
+    KeyConditionExpression: 'enforcingCourtId = :court AND dueAt < :now',
+    ExpressionAttributeValues: { ':court': courtId, ':now': nowIso },
+  });
+  return due.filter((r) => r.sent && !r.answeredAt).length;
 }
 
 export async function readFigures(

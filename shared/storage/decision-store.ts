@@ -5,6 +5,7 @@ import type { Material } from '../contract/materials.ts';
 import { fulfilmentFlagBody, type FulfilmentFlag } from '../contract/fulfilment-flag.ts';
 import { isConditionalCheckFailed } from './conditional.ts';
 import { decisionKey } from './keys.ts';
+import { queryAll } from './query-all.ts';
 
 export interface Revision {
   readonly applicationId: string;
@@ -108,4 +109,23 @@ export async function missingMaterialsOf(
     }
   }
   return found;
+}
+
+/** The flags of an application's revisions, oldest first; with `before`, only those before that revision. */
+export async function revisionFlags(
+  db: DynamoDBDocumentClient,
+  table: string,
+  applicationId: string,
+  before?: number,
+): Promise<FulfilmentFlag[]> {
+  const items = await queryAll(db, {
+    TableName: table,
+    KeyConditionExpression: before === undefined ? 'pk = :pk' : 'pk = :pk AND sk < :sk',
+    ExpressionAttributeValues: {
+      ':pk': decisionKey(applicationId, 0).pk,
+      ...(before === undefined ? {} : { ':sk': decisionKey(applicationId, before).sk }),
+    },
+    ConsistentRead: true,
+  });
+  return items.map((item) => fulfilmentFlagBody.parse(item.flag));
 }

@@ -75,3 +75,27 @@ export async function markRequestWithdrawn(
     }),
   );
 }
+
+/** Records when a sent request was first answered (once: a later answer changes nothing). */
+export async function markRequestAnswered(
+  db: DynamoDBDocumentClient,
+  table: string,
+  personId: string,
+  requestId: string,
+  at: string,
+): Promise<void> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: requestKey(personId, requestId),
+        UpdateExpression: 'SET #answeredAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#answeredAt)',
+        ExpressionAttributeNames: { '#answeredAt': 'answeredAt' },
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
+}

@@ -6,7 +6,8 @@
 // The redrive sends as the service's redrive role (REDRIVE_PRINCIPAL_ID, as the CDK stack sets
 // it on the ingest functions); a message it relays for the court is accepted, forged ones are
 // rejected and quarantined, one whose original sender fails the check stays in the DLQ, and a
-// second redrive changes nothing.
+// second redrive changes nothing. A message the console-sender role sends (CONSOLE_SENDER_PRINCIPAL_ID)
+// is accepted for the court.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ const COURT = 'FJ-LY-XL';
 const COURT_ROLE = 'AROAEXAMPLECOURT0001';
 const OTHER_ROLE = 'AROAEXAMPLEOTHER0001';
 const REDRIVE = 'AROAEXAMPLEREDRIVE01';
+const CONSOLE_SENDER = 'AROAEXAMPLECSENDER01';
 const OTHER = registryJson.institutions.find((i) => i.kind === 'ENFORCING_COURT' && i.id !== COURT)!.id;
 
 // The registry and the redrive role's id are read when the modules that use them load: set
@@ -45,6 +47,7 @@ writeFileSync(
 );
 process.env.LINKAGE_REGISTRY_FILE = registryFile;
 process.env.REDRIVE_PRINCIPAL_ID = REDRIVE;
+process.env.CONSOLE_SENDER_PRINCIPAL_ID = CONSOLE_SENDER;
 const { documentClient, EXTERNAL, startTestService } = await import('./harness.ts');
 const { dynamoClient } = await import('../../shared/pipeline/runtime.ts');
 const { rejectionsIn } = await import('../../local/demo/outbox.ts');
@@ -136,6 +139,7 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
   delete process.env.LINKAGE_REGISTRY_FILE;
   delete process.env.REDRIVE_PRINCIPAL_ID;
+  delete process.env.CONSOLE_SENDER_PRINCIPAL_ID;
 });
 
 describe.skipIf(EXTERNAL)('redriving an inbound message of an institution with a registered role', () => {
@@ -253,5 +257,19 @@ describe.skipIf(EXTERNAL)('redriving an inbound message of an institution with a
     expect(JSON.stringify(await read())).toBe(JSON.stringify(stored));
     expect(rejectionsIn(await test.drain(COURT))).toEqual([]);
     expect(await depth()).toBe(1);
+
+    // What a court clerk submits in the console goes out as the console-sender role (as the
+    // console API on AWS sends it): accepted for the court, though its role is registered.
+    const next = {
+      ...status,
+      messageId: `${status.messageId}:console`,
+      body: { ...status.body, version: status.body.version + 1 },
+    };
+    await as(`${CONSOLE_SENDER}:console-api`).send(
+      new SendMessageCommand({ QueueUrl: `${queueUrlBase}/${inbound.name}`, MessageBody: JSON.stringify(next) }),
+    );
+    await test.settle();
+    expect((await read())?.version, 'the console-sent status is stored').toBe(status.body.version + 1);
+    expect(rejectionsIn(await test.drain(COURT))).toEqual([]);
   });
 });

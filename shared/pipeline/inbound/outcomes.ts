@@ -7,7 +7,7 @@ import { enqueueEvaluation } from '../../queues/evaluation-requests.ts';
 import type { Dependencies } from '../dependencies.ts';
 import type { AcceptedOutcome } from './receive.ts';
 
-export type IngestDependencies = Dependencies<'cases' | 'quarantine'>;
+export type IngestDependencies = Dependencies<'cases' | 'quarantine' | 'assessment'>;
 
 /** What caused a re-evaluation, as it appears in logs and decision records: never personal. */
 export function triggerOf(message: InboundMessage): string {

@@ -43,7 +43,7 @@ function queueNameOf(eventSourceArn: string): string {
 }
 
 export async function receiveRecord(
-  deps: Dependencies<'quarantine'>,
+  deps: Dependencies<'quarantine' | 'assessment'>,
   kind: SendingKind,
   sqsRecord: SQSRecord,
   accept: Accept,

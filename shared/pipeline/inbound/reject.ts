@@ -57,7 +57,7 @@ export function claimedIdentity(decoded: unknown): { messageId?: string; schema?
 }
 
 export async function rejectMessage(
-  deps: Dependencies<'quarantine'>,
+  deps: Dependencies<'quarantine' | 'assessment'>,
   record: ReceivedRecord,
   rejection: { reason: RejectionReason; problems: readonly Problem[]; messageId?: string; schema?: string },
 ): Promise<RejectionOutcome> {
