@@ -52,8 +52,10 @@ const size = quick
 const started = provenance(
   ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
 );
-const progress = (line: string) => process.stderr.write(`${line}\n`);
 const startedMs = performance.now();
+// Seconds since the start on every line: where the run's time goes (--quick must stay under 60 s).
+const progress = (line: string) =>
+  process.stderr.write(`[${((performance.now() - startedMs) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
 const rows: Row[] = [];
 const results: Record<string, unknown> = {
   quick,

@@ -54,12 +54,10 @@ export function ingestHandler<N extends IngestFunctionName>(
   const kind = kindOfFunction(name);
   // The tables the catalogue grants; `idempotency` is among them only when `once` is given.
   const dependencies = lazyDependencies(tablesOf(name) as ('cases' | 'quarantine' | 'assessment' | 'idempotency')[]);
-  const processor = new BatchProcessor(EventType.SQS);
   let acceptor: Accept | undefined;
-  /** The function's name, from the invocation's context: kept with a failure for the DLQ tools. */
-  let functionName: string = name;
 
-  async function handleRecord(record: SQSRecord): Promise<IngestOutcome> {
+  /** `functionName` is the invocation's (its context): kept with a failure for the DLQ tools. */
+  async function handleRecord(record: SQSRecord, functionName: string): Promise<IngestOutcome> {
     const deps = dependencies();
     acceptor ??= ((plain: Accept) => (once ? once.wrap(plain, deps.env.tables.idempotency) : plain))(
       (message, received) => accept(deps, message as MessageOf<N>, received),
@@ -73,13 +71,18 @@ export function ingestHandler<N extends IngestFunctionName>(
       return outcome;
     } catch (error) {
       logger.error('record failed; SQS will retry it, then dead-letter it', { sqsMessageId: record.messageId, error });
-      await keepFailure(deps, record, error);
+      await keepFailure(deps, record, error, functionName);
       throw error;
     }
   }
 
   /** Best effort: what `linkage dlq show` tells an operator if the message ends in the DLQ. */
-  async function keepFailure(deps: IngestDependencies, record: SQSRecord, error: unknown): Promise<void> {
+  async function keepFailure(
+    deps: IngestDependencies,
+    record: SQSRecord,
+    error: unknown,
+    functionName: string,
+  ): Promise<void> {
     try {
       await recordFailure(
         deps.db,
@@ -100,8 +103,14 @@ export function ingestHandler<N extends IngestFunctionName>(
 
   return withPowertools(async (event: SQSEvent, context: Context) => {
     once?.registerLambdaContext(context);
-    functionName = context.functionName;
     count(METRIC.recordsReceived, undefined, event.Records.length);
-    return processPartialResponse(event, handleRecord, processor, { context, throwOnFullBatchFailure: false });
+    // A processor per invocation: it holds the batch's records and failures, and local mode
+    // may run several invocations of this module at once (Lambda runs one per environment).
+    return processPartialResponse(
+      event,
+      (record: SQSRecord) => handleRecord(record, context.functionName),
+      new BatchProcessor(EventType.SQS),
+      { context, throwOnFullBatchFailure: false },
+    );
   });
 }

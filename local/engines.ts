@@ -1,11 +1,14 @@
-// The two embedded AWS-API engines of local mode, started in this process on loopback ports:
-// dynalite (DynamoDB API, LevelDB on disk) and fauxqs (SQS API, SQLite on disk). With a data
-// folder both keep their state across restarts; without one they run in memory.
+// The two embedded AWS-API engines of local mode on loopback ports: dynalite (DynamoDB API,
+// LevelDB on disk) and fauxqs (SQS API, SQLite on disk). With a data folder both keep their
+// state across restarts; without one they run in memory. `startEngines` runs them on a worker
+// thread (engine-thread.ts), so their request handling, JSON and storage work use the second
+// core instead of competing with the functions for this thread's event loop.
 import { chmodSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import dynalite from 'dynalite';
 import { startFauxqs, type FauxqsServer } from 'fauxqs';
 
@@ -19,6 +22,8 @@ export interface EngineOptions {
   /** 0 (the default) picks a free port. */
   readonly dynamodbPort?: number;
   readonly sqsPort?: number;
+  /** URL of a module the engine thread imports first; its default export is a ThreadPlugin. */
+  readonly threadPlugin?: string;
 }
 
 export interface Engines {
@@ -31,7 +36,68 @@ export interface Engines {
   stop(): Promise<void>;
 }
 
-export async function startEngines(options: EngineOptions = {}): Promise<Engines> {
+/** The engines on their own worker thread; `stop` closes both servers, then ends the thread. */
+export async function startEngines(options: EngineOptions = {}): Promise<EnginesOnThread> {
+  // Only the engine options cross to the thread (callers pass wider option objects).
+  const { dataDir, dynamodbPort, sqsPort, threadPlugin } = options;
+  const worker = new Worker(new URL('./engine-thread.ts', import.meta.url), {
+    workerData: { dataDir, dynamodbPort, sqsPort, threadPlugin } satisfies EngineOptions,
+  });
+  const replies: ((message: ThreadMessage) => void)[] = [];
+  const started = new Promise<EngineEndpoints>((resolve, reject) => {
+    replies.push((m) =>
+      m.type === 'started'
+        ? resolve(m.endpoints)
+        : reject(new Error(`embedded engines did not start: ${JSON.stringify(m)}`)),
+    );
+    worker.once('error', reject);
+  });
+  worker.on('message', (message: ThreadMessage) => replies.shift()?.(message));
+  // One request at a time is in flight per caller turn; the thread answers in order.
+  const request = (message: unknown) =>
+    new Promise<ThreadMessage>((resolve) => {
+      replies.push(resolve);
+      worker.postMessage(message);
+    });
+  const endpoints = await started;
+  let stopping: Promise<void> | undefined;
+  return {
+    ...endpoints,
+    async ask(message) {
+      const reply = await request({ type: 'ask', message });
+      if (reply.type !== 'answer') throw new Error(`engine thread could not answer: ${JSON.stringify(reply)}`);
+      return reply.answer;
+    },
+    stop() {
+      stopping ??= request({ type: 'stop' }).then(() => worker.terminate().then(() => undefined));
+      return stopping;
+    },
+  };
+}
+
+/** The engines as `startEngines` gives them: on a thread that a plugin may be asked about. */
+export interface EnginesOnThread extends Engines {
+  /** Sends `message` to the thread plugin (EngineOptions.threadPlugin) and returns its answer. */
+  ask(message: unknown): Promise<unknown>;
+}
+
+/** Between this thread and the engine thread (engine-thread.ts). */
+export type ThreadMessage =
+  | { type: 'started'; endpoints: EngineEndpoints }
+  | { type: 'failed'; error: string }
+  | { type: 'answer'; answer: unknown }
+  | { type: 'stopped' };
+
+/** A module the engine thread imports before it starts the engines (bench instrumentation). */
+export interface ThreadPlugin {
+  answer(message: unknown): unknown;
+}
+
+/** What the engine thread reports once both servers listen. */
+export type EngineEndpoints = Omit<Engines, 'stop'>;
+
+/** The engines on the calling thread (engine-thread.ts runs this on its own thread). */
+export async function startEnginesHere(options: EngineOptions = {}): Promise<Engines> {
   const { dataDir } = options;
   if (dataDir) {
     // Owner only, also when the folder already existed: it holds identity numbers and names.

@@ -13,6 +13,8 @@ export interface QueueTrigger {
   readonly batchSize: number;
   /** MaximumBatchingWindowInSeconds; FIFO queues do not support one. */
   readonly batchingWindowSeconds: number;
+  /** Batches of one queue in flight at once (the mapping's ScalingConfig.MaximumConcurrency). */
+  readonly maxConcurrency: number;
 }
 
 export interface ScheduleTrigger {
@@ -48,6 +50,7 @@ function localTrigger(trigger: Trigger): QueueTrigger | ScheduleTrigger | Nightl
             .map((inst) => inboundQueue(stage, inst.id)),
         batchSize: EVENT_SOURCES.inbound.batchSize,
         batchingWindowSeconds: EVENT_SOURCES.inbound.batchingWindowSeconds,
+        maxConcurrency: EVENT_SOURCES.inbound.maxConcurrency,
       };
     case 'evaluate-queue':
       return {
@@ -55,6 +58,7 @@ function localTrigger(trigger: Trigger): QueueTrigger | ScheduleTrigger | Nightl
         queues: (stage) => [evaluateQueue(stage)],
         batchSize: EVENT_SOURCES.evaluate.batchSize,
         batchingWindowSeconds: 0,
+        maxConcurrency: EVENT_SOURCES.evaluate.maxConcurrency,
       };
     case 'schedule':
       return { kind: 'schedule', rateMinutes: trigger.rateMinutes };

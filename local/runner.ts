@@ -2,8 +2,10 @@
 // poller gathers batches like the SQS event source and invokes the handler module with a
 // real SQSEvent and Context; only records not listed in batchItemFailures are deleted, so
 // failures come back after the visibility timeout and, after maxReceiveCount receives, the
-// queue's redrive moves them to its DLQ. The deadline sweeper runs on a timer. A handler
-// module is never invoked twice at the same time.
+// queue's redrive moves them to its DLQ. Each queue has as many pollers as its mapping's
+// maximum concurrency, so a function runs as many batches at once as it would deployed (a
+// FIFO queue still hands one message group to one batch at a time). The handlers are written
+// for that: no per-invocation state at module level. Scheduled runs go one at a time, on timers.
 import type { Message, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import type { QueueDefinition } from '../shared/resources/queues.ts';
@@ -69,6 +71,8 @@ export class EventSourceRunner {
   private sweepTimer: NodeJS.Timeout | undefined;
   private readonly nightlyTimers: NodeJS.Timeout[] = [];
   private running = 0;
+  /** Batches received and not yet settled (deleted or made visible again). */
+  private delivering = 0;
 
   private constructor(options: RunnerOptions, loaded: LoadedFunction[]) {
     this.options = options;
@@ -95,7 +99,7 @@ export class EventSourceRunner {
       if (trigger.kind !== 'sqs') continue;
       for (const queue of trigger.queues(stage, registry)) {
         this.consumedQueues.push(queue);
-        this.loops.push(this.poll(fn, trigger, queue));
+        for (let poller = 0; poller < trigger.maxConcurrency; poller++) this.loops.push(this.poll(fn, trigger, queue));
       }
     }
   }
@@ -195,7 +199,7 @@ export class EventSourceRunner {
         const messages = await receiveBatch(sqs, settings, this.abort.signal);
         if (messages.length === 0) continue;
         // Once received, a batch is always handed to the function, even during shutdown.
-        await fn.serial.run(() => this.deliver(fn, queue, url, queueArn, messages));
+        await this.deliver(fn, queue, url, queueArn, messages);
       } catch (error) {
         if (this.abort.signal.aborted) return;
         // The engine is unreachable or refused a call: the messages come back by themselves.
@@ -206,6 +210,21 @@ export class EventSourceRunner {
   }
 
   private async deliver(
+    fn: LoadedFunction,
+    queue: QueueDefinition,
+    queueUrl: string,
+    queueArn: string,
+    messages: Message[],
+  ): Promise<void> {
+    this.delivering += 1;
+    try {
+      await this.deliverBatch(fn, queue, queueUrl, queueArn, messages);
+    } finally {
+      this.delivering -= 1;
+    }
+  }
+
+  private async deliverBatch(
     fn: LoadedFunction,
     queue: QueueDefinition,
     queueUrl: string,
@@ -252,6 +271,7 @@ export class EventSourceRunner {
       await delay(150);
       quietChecks =
         this.running === 0 &&
+        this.delivering === 0 &&
         this.loaded.every((fn) => fn.serial.pending === 0) &&
         (await queuesEmpty(
           this.options.sqs,

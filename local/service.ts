@@ -4,7 +4,7 @@
 // (LocalStack, a real account: the integration tests' external mode).
 import type { Registry } from '../shared/resources/registry.ts';
 import { destroyClients, localClients, type LocalClients } from './clients.ts';
-import { LOCAL_ACCOUNT_ID, startEngines, type EngineOptions, type Engines } from './engines.ts';
+import { LOCAL_ACCOUNT_ID, startEngines, type EngineOptions, type EnginesOnThread } from './engines.ts';
 import { endpointsOf, functionEnvironment, serviceVariables, type ServiceEndpoints } from './environment.ts';
 import { provision, type Provisioned } from './provision.ts';
 import { REGISTRY } from './registry.ts';
@@ -30,7 +30,7 @@ export interface LocalServiceOptions extends EngineOptions {
 export interface LocalService {
   readonly endpoints: ServiceEndpoints;
   /** Absent when running against an external endpoint. */
-  readonly engines?: Engines;
+  readonly engines?: EnginesOnThread;
   readonly clients: LocalClients;
   readonly provisioned: Provisioned;
   readonly runner: EventSourceRunner;
@@ -110,7 +110,7 @@ async function runService(setup: {
   env: Record<string, string>;
   registry: Registry;
   runner: RunnerSettings;
-  engines?: Engines;
+  engines?: EnginesOnThread;
   provisioned?: Provisioned;
 }): Promise<LocalService> {
   const { endpoints, clients, registry, engines } = setup;

@@ -1,11 +1,13 @@
 // Write units DynamoDB bills that no response reports: writes to global secondary indexes
-// and conditional writes whose condition failed. dynalite, running in this process, sees
-// both (its updateIndexes and checkConditional); this wraps them and counts the units as
-// DynamoDB would, with dynalite's own item-size rules.
+// and conditional writes whose condition failed. dynalite sees both (its updateIndexes and
+// checkConditional); this wraps them and counts the units as DynamoDB would, with dynalite's
+// own item-size rules. The local service runs dynalite on the engine thread, where
+// engine-units-plugin.ts installs the count; `takeEngineUnits` fetches it from there.
 //   - Index: an item entering the index is one write of its projected size, leaving it one
 //     delete, changing index key a delete plus a write, changing in place one write.
 //   - Failed condition: the size of the item that is there, at least one unit.
 import { createRequire } from 'node:module';
+import type { LocalService } from '../../local/service.ts';
 import { writeUnits } from '../cost/units.ts';
 
 type Item = Record<string, unknown>;
@@ -42,6 +44,15 @@ export interface EngineUnits {
 
 export function emptyEngineUnits(): EngineUnits {
   return { indexWrites: {}, failedConditionalWrites: {} };
+}
+
+/** EngineOptions.threadPlugin of a service whose engine units are counted. */
+export const ENGINE_UNITS_PLUGIN = new URL('./engine-units-plugin.ts', import.meta.url).href;
+
+/** The units counted on the engine thread since the last call (it starts a fresh count). */
+export async function takeEngineUnits(service: LocalService): Promise<EngineUnits> {
+  if (!service.engines) throw new Error('engine units are counted only on the embedded engines');
+  return (await service.engines.ask('take-units')) as EngineUnits;
 }
 
 let installed = false;

@@ -18,7 +18,7 @@ import { LOCAL_CREDENTIALS } from '../../local/environment.ts';
 import type { Invocation } from '../../local/runner.ts';
 import { startLocalService, type LocalService } from '../../local/service.ts';
 import { CallLog, logCalls } from './call-log.ts';
-import { countEngineUnits, emptyEngineUnits, type EngineUnits } from './engine-capacity.ts';
+import { ENGINE_UNITS_PLUGIN, takeEngineUnits, type EngineUnits } from './engine-capacity.ts';
 import { FlagWatch } from './flag-watch.ts';
 import { sendAsFastAsPossible, sendAtRate, type Outgoing } from './traffic.ts';
 import { HEARING_COURT, type Prisoner, type StatusUpdate, type Workload } from './workload.ts';
@@ -62,13 +62,11 @@ export interface RoundSettings {
 
 interface Measuring {
   readonly log: CallLog;
-  readonly engine: EngineUnits;
   readonly handlers: Record<string, HandlerTime>;
   lastInvocationEndMs: number;
 }
 
 let measuring: Measuring | undefined;
-countEngineUnits(() => measuring?.engine);
 
 interface Expectation {
   readonly applicationId: string;
@@ -94,6 +92,7 @@ export async function pipelineRound(settings: RoundSettings): Promise<{ phases: 
       dataDir,
       dynamodbPort: settings.ports.dynamodb,
       sqsPort: settings.ports.sqs,
+      threadPlugin: ENGINE_UNITS_PLUGIN,
       logLevel: 'SILENT',
       runner: {
         sweepIntervalMs: null,
@@ -241,14 +240,16 @@ async function measured(
   send: () => Promise<void>,
   expected: readonly Expectation[],
 ): Promise<PhaseResult> {
-  const current: Measuring = { log: new CallLog(), engine: emptyEngineUnits(), handlers: {}, lastInvocationEndMs: 0 };
+  const current: Measuring = { log: new CallLog(), handlers: {}, lastInvocationEndMs: 0 };
   const flagsBefore = running.watch.count;
+  await takeEngineUnits(running.service); // what earlier phases left
   measuring = current;
   const startMs = performance.now();
   try {
     await send();
     const lastArrivalMs = await settle(running, expected);
     const seconds = (Math.max(lastArrivalMs, current.lastInvocationEndMs) - startMs) / 1000;
+    const engine = await takeEngineUnits(running.service);
     return {
       phase,
       messages,
@@ -256,7 +257,7 @@ async function measured(
       perSecond: messages / seconds,
       freshnessMs: [],
       log: current.log,
-      engine: current.engine,
+      engine,
       handlers: current.handlers,
       flagsReceived: running.watch.count - flagsBefore,
     };

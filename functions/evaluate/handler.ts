@@ -15,7 +15,6 @@ import { tablesOf } from '../../shared/resources/functions.ts';
 import { parseEvaluationRequest, type EvaluationRequest } from '../../shared/queues/evaluation-requests.ts';
 
 const dependencies = lazyDependencies(tablesOf('evaluate'));
-const processor = new SqsFifoPartialProcessorAsync();
 
 async function handleRecord(record: SQSRecord): Promise<void> {
   let request: EvaluationRequest | undefined;
@@ -34,7 +33,9 @@ async function handleRecord(record: SQSRecord): Promise<void> {
 
 export const handler = withPowertools(async (event: SQSEvent, context: Context) => {
   count(METRIC.recordsReceived, undefined, event.Records.length);
-  return processPartialResponse(event, handleRecord, processor, {
+  // A processor per invocation: it holds the batch's records and failures, and local mode may
+  // run several invocations of this module at once (Lambda runs one per environment).
+  return processPartialResponse(event, handleRecord, new SqsFifoPartialProcessorAsync(), {
     context,
     skipGroupOnError: true,
     throwOnFullBatchFailure: false,
