@@ -43,21 +43,26 @@ export async function startEngines(options: EngineOptions = {}): Promise<Engines
   const worker = new Worker(new URL('./engine-thread.ts', import.meta.url), {
     workerData: { dataDir, dynamodbPort, sqsPort, threadPlugin } satisfies EngineOptions,
   });
-  const replies: ((message: ThreadMessage) => void)[] = [];
+  // Replies carry the id of the request they answer (0: the start report).
+  const waiting = new Map<number, (message: ThreadMessage) => void>();
   const started = new Promise<EngineEndpoints>((resolve, reject) => {
-    replies.push((m) =>
+    waiting.set(0, (m) =>
       m.type === 'started'
         ? resolve(m.endpoints)
         : reject(new Error(`embedded engines did not start: ${JSON.stringify(m)}`)),
     );
     worker.once('error', reject);
   });
-  worker.on('message', (message: ThreadMessage) => replies.shift()?.(message));
-  // One request at a time is in flight per caller turn; the thread answers in order.
-  const request = (message: unknown) =>
+  worker.on('message', (message: ThreadMessage & { id: number }) => {
+    waiting.get(message.id)?.(message);
+    waiting.delete(message.id);
+  });
+  let lastId = 0;
+  const request = (message: { type: 'ask'; message: unknown } | { type: 'stop' }) =>
     new Promise<ThreadMessage>((resolve) => {
-      replies.push(resolve);
-      worker.postMessage(message);
+      const id = ++lastId;
+      waiting.set(id, resolve);
+      worker.postMessage({ ...message, id });
     });
   const endpoints = await started;
   let stopping: Promise<void> | undefined;
@@ -65,7 +70,8 @@ export async function startEngines(options: EngineOptions = {}): Promise<Engines
     ...endpoints,
     async ask(message) {
       const reply = await request({ type: 'ask', message });
-      if (reply.type !== 'answer') throw new Error(`engine thread could not answer: ${JSON.stringify(reply)}`);
+      if (reply.type !== 'answer')
+        throw new Error(`the engine thread's plugin could not answer: ${JSON.stringify(reply)}`);
       return reply.answer;
     },
     stop() {
@@ -81,7 +87,7 @@ export interface EnginesOnThread extends Engines {
   ask(message: unknown): Promise<unknown>;
 }
 
-/** Between this thread and the engine thread (engine-thread.ts). */
+/** From the engine thread (engine-thread.ts), with the id of the request answered. */
 export type ThreadMessage =
   | { type: 'started'; endpoints: EngineEndpoints }
   | { type: 'failed'; error: string }
