@@ -38,22 +38,39 @@ export async function putRequest(
   return storedRequest.parse(Item);
 }
 
+/** Sets one attribute of a stored request, on the condition given (always: the request exists). */
+function markRequest(
+  db: DynamoDBDocumentClient,
+  table: string,
+  personId: string,
+  requestId: string,
+  mark: {
+    set: string;
+    value: unknown;
+    condition?: string;
+    names?: Record<string, string>;
+    values?: Record<string, unknown>;
+  },
+) {
+  return db.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: requestKey(personId, requestId),
+      UpdateExpression: 'SET #mark = :mark',
+      ConditionExpression: `attribute_exists(pk)${mark.condition ? ` AND ${mark.condition}` : ''}`,
+      ExpressionAttributeNames: { '#mark': mark.set, ...mark.names },
+      ExpressionAttributeValues: { ':mark': mark.value, ...mark.values },
+    }),
+  );
+}
+
 export async function markRequestSent(
   db: DynamoDBDocumentClient,
   table: string,
   personId: string,
   requestId: string,
 ): Promise<void> {
-  await db.send(
-    new UpdateCommand({
-      TableName: table,
-      Key: requestKey(personId, requestId),
-      UpdateExpression: 'SET #sent = :true',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#sent': 'sent' },
-      ExpressionAttributeValues: { ':true': true },
-    }),
-  );
+  await markRequest(db, table, personId, requestId, { set: 'sent', value: true });
 }
 
 /** Records that an unsent request will never be sent (the application was ruled on first). */
@@ -64,16 +81,13 @@ export async function markRequestWithdrawn(
   requestId: string,
   at: string,
 ): Promise<void> {
-  await db.send(
-    new UpdateCommand({
-      TableName: table,
-      Key: requestKey(personId, requestId),
-      UpdateExpression: 'SET #withdrawnAt = :at',
-      ConditionExpression: 'attribute_exists(pk) AND #sent = :false',
-      ExpressionAttributeNames: { '#withdrawnAt': 'withdrawnAt', '#sent': 'sent' },
-      ExpressionAttributeValues: { ':at': at, ':false': false },
-    }),
-  );
+  await markRequest(db, table, personId, requestId, {
+    set: 'withdrawnAt',
+    value: at,
+    condition: '#sent = :false',
+    names: { '#sent': 'sent' },
+    values: { ':false': false },
+  });
 }
 
 /** Records when a sent request was first answered (once: a later answer changes nothing). */
@@ -85,16 +99,11 @@ export async function markRequestAnswered(
   at: string,
 ): Promise<void> {
   try {
-    await db.send(
-      new UpdateCommand({
-        TableName: table,
-        Key: requestKey(personId, requestId),
-        UpdateExpression: 'SET #answeredAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#answeredAt)',
-        ExpressionAttributeNames: { '#answeredAt': 'answeredAt' },
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    );
+    await markRequest(db, table, personId, requestId, {
+      set: 'answeredAt',
+      value: at,
+      condition: 'attribute_not_exists(#mark)',
+    });
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;
   }
