@@ -85,8 +85,24 @@ test('an operator sees a dead letter with its error, masked, and redrives it', a
     await expectAccessible(page);
     await screenshot(page, 'operator-dead-letters');
 
+    // A redrive the API cannot carry out (here: its answer replaced by a 503) says so, and
+    // the message stays where it was.
+    await page.route('**/redrive', (route) => route.fulfill({ status: 503, json: { error: 'queue unavailable' } }));
     await row.getByRole('button', { name: '重新投递' }).click();
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect(page.getByRole('alert')).toContainText('重新投递失败（queue unavailable）');
+    expect(await depth()).toBe(1);
+    await expect(page.locator('.ant-popconfirm')).toBeHidden();
+    await screenshot(page, 'operator-redrive-failed');
+    await page.unroute('**/redrive');
+
+    await row.getByRole('button', { name: '重新投递' }).click();
+    // The API's answer, awaited as such: on a slow machine the redrive alone may outlast the
+    // 10 s of an expectation, and a failed one must fail here with its status and body.
+    const answered = page.waitForResponse((r) => r.url().endsWith('/redrive'), { timeout: 45_000 });
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const answer = await answered;
+    expect(answer.status(), await answer.text()).toBe(200);
     await expect(page.getByRole('status')).toContainText(`已重新投递 1 条报文到 ${queue.name}`);
     await expect(page.getByTestId('dead-letter-queues')).not.toContainText(queue.dlqName);
     expect(await depth()).toBe(0);

@@ -26,6 +26,7 @@ export const zh = {
     redriven: '已重新投递 {{moved}} 条报文到 {{queue}}',
     failedSends: '，{{failed}} 条投递失败，仍在死信队列中',
     refusedSenders: '，{{refused}} 条原发送方未通过身份核验，未重新投递，仍在死信队列中',
+    redriveFailed: '重新投递失败（{{error}}），报文仍在死信队列中，可稍后重试',
     messageId: '报文编号',
     schema: '报文类型',
     sender: '发送方',
@@ -190,6 +191,7 @@ export const en: Strings = {
     failedSends: '; {{failed}} could not be sent and stay in the dead-letter queue',
     refusedSenders:
       '; {{refused}} not sent back: their original sender fails the sender check, they stay in the dead-letter queue',
+    redriveFailed: 'Redrive failed ({{error}}); the messages stay in the dead-letter queue, try again later',
     messageId: 'Message id',
     schema: 'Schema',
     sender: 'Sender',

@@ -44,6 +44,7 @@ export default function DeadLettersPage() {
       if (!result.ok) throw new Error(result.error || String(result.status));
       return result.value;
     },
+    onMutate: () => setDone(undefined),
     onSuccess: (result) => {
       setDone(result);
       setOpen(undefined);
@@ -57,6 +58,9 @@ export default function DeadLettersPage() {
         {t('deadLetters.title')}
       </Typography.Title>
       <Typography.Paragraph style={{ margin: 0 }}>{t('deadLetters.intro')}</Typography.Paragraph>
+      {redrive.isError && (
+        <Alert type="error" role="alert" title={t('deadLetters.redriveFailed', { error: redrive.error.message })} />
+      )}
       {done && (
         <Alert
           type={done.failed > 0 || done.refused > 0 ? 'warning' : 'success'}
