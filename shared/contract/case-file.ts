@@ -1,6 +1,6 @@
 // The case file `linkage evaluate` reads: { now, policy?, messages }. Message problems are
 // reported with the message's index first, e.g. `1.body.personId`.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { policyOverrides, type PolicyOverrides } from './policy.ts';
 import { anyMessage, type AnyMessage } from './messages.ts';
 import { instant } from './primitives.ts';
@@ -8,8 +8,10 @@ import { problemsOf, type ParseResult, type Problem } from './problems.ts';
 
 export const caseFileSchema = z.strictObject({
   now: instant,
-  policy: policyOverrides.optional(),
-  messages: z.array(z.unknown()).min(1, { error: 'must hold at least the dossier' }).max(10_000),
+  policy: z.optional(policyOverrides),
+  messages: z
+    .array(z.unknown())
+    .check(z.minLength(1, { error: 'must hold at least the dossier' }), z.maxLength(10_000)),
 });
 
 /** Messages a case may hold: the inputs of an evaluation, not its outputs. */

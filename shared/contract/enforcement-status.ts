@@ -1,5 +1,5 @@
 // linkage.enforcement-status.v1: an enforcing court's full snapshot of one property item.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { calendarDate, fen, instant, personId, positiveInt, text } from './primitives.ts';
 
 export const PROPERTY_KINDS = [
@@ -40,9 +40,9 @@ const payment = z.strictObject({
 const conduct = z.strictObject({
   code: z.enum(CONDUCT_CODES),
   foundOn: calendarDate,
-  ceasedOn: calendarDate.optional(),
-  serious: z.boolean().optional(),
-  detail: text(2000, 'conduct detail').optional(),
+  ceasedOn: z.optional(calendarDate),
+  serious: z.optional(z.boolean()),
+  detail: z.optional(text(2000, 'conduct detail')),
 });
 export type Conduct = z.infer<typeof conduct>;
 
@@ -50,31 +50,33 @@ export const enforcementStatusBody = z
   .strictObject({
     judgmentId: text(128, 'judgment case number'),
     itemNo: positiveInt('item number'),
-    enforcementCaseId: text(128, 'enforcement case number').optional(),
+    enforcementCaseId: z.optional(text(128, 'enforcement case number')),
     personId,
     kind: propertyKind,
-    dueFen: fen().nullable(),
-    wholeEstate: z.boolean().optional(),
-    payments: z.array(payment).max(1000),
-    jointLiability: z.strictObject({ groupId: text(64, 'joint liability group'), coObligorsPaidFen: fen() }).optional(),
-    instalments: z
-      .strictObject({
+    dueFen: z.nullable(fen()),
+    wholeEstate: z.optional(z.boolean()),
+    payments: z.array(payment).check(z.maxLength(1000)),
+    jointLiability: z.optional(
+      z.strictObject({ groupId: text(64, 'joint liability group'), coObligorsPaidFen: fen() }),
+    ),
+    instalments: z.optional(
+      z.strictObject({
         agreed: z.literal(true, { error: 'must be true when instalments are given' }),
         overdue: z.boolean(),
-        nextDueOn: calendarDate.optional(),
-      })
-      .optional(),
-    fineExempted: z.strictObject({ rulingRef: text(128, 'ruling reference'), on: calendarDate }).optional(),
-    escrow: z.strictObject({ ref: text(128, 'escrow reference'), amountFen: fen(), on: calendarDate }).optional(),
-    victimWaiver: z.strictObject({ ref: text(128, 'waiver reference'), on: calendarDate }).optional(),
-    assetSearch: z
-      .strictObject({
+        nextDueOn: z.optional(calendarDate),
+      }),
+    ),
+    fineExempted: z.optional(z.strictObject({ rulingRef: text(128, 'ruling reference'), on: calendarDate })),
+    escrow: z.optional(z.strictObject({ ref: text(128, 'escrow reference'), amountFen: fen(), on: calendarDate })),
+    victimWaiver: z.optional(z.strictObject({ ref: text(128, 'waiver reference'), on: calendarDate })),
+    assetSearch: z.optional(
+      z.strictObject({
         completedOn: calendarDate,
         executableAssetsFound: z.boolean(),
-        foundFen: fen().optional(),
-      })
-      .optional(),
-    conduct: z.array(conduct).max(100),
+        foundFen: z.optional(fen()),
+      }),
+    ),
+    conduct: z.array(conduct).check(z.maxLength(100)),
     documents: z
       .array(
         z.strictObject({
@@ -83,12 +85,13 @@ export const enforcementStatusBody = z
           issuedOn: calendarDate,
         }),
       )
-      .max(200),
+      .check(z.maxLength(200)),
     asOf: instant,
     version: positiveInt('status version'),
-    inReplyTo: text(128, 'verification request id').optional(),
+    inReplyTo: z.optional(text(128, 'verification request id')),
   })
-  .superRefine((body, ctx) => {
+  .check(
+    z.superRefine((body, ctx) => {
     const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
 
     if (body.dueFen === null && body.wholeEstate !== true) {
@@ -121,6 +124,7 @@ export const enforcementStatusBody = z
         problem(['conduct', index, 'ceasedOn'], `must not be before foundOn (${c.foundOn})`);
       }
     });
-  });
+  }),
+  );
 
 export type EnforcementStatus = z.infer<typeof enforcementStatusBody>;

@@ -1,6 +1,6 @@
 // linkage.fulfilment-flag.v1: the service's finding on one application, sent to the hearing
 // court and copied to the prison and the procuratorate.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { propertyKind } from './enforcement-status.ts';
 import { MATERIALS } from './materials.ts';
 import { calendarDate, fen, instant, positiveInt, text } from './primitives.ts';
@@ -19,10 +19,10 @@ export { MATERIALS, type Material } from './materials.ts';
 const reason = z.strictObject({
   code: z.enum(REASON_CODES as [ReasonCode, ...ReasonCode[]]),
   /** Optional v1 addition: the outcome this reason carried after any major-merit downgrade. */
-  outcome: z.enum(DECISIONS).optional(),
+  outcome: z.optional(z.enum(DECISIONS)),
   basis: z.string(),
   detail: z.string(),
-  items: z.array(z.string()).optional(),
+  items: z.optional(z.array(z.string())),
 });
 export type Reason = z.infer<typeof reason>;
 
@@ -30,12 +30,12 @@ const flagItem = z.strictObject({
   judgmentId: z.string(),
   itemNo: positiveInt('item number'),
   kind: propertyKind,
-  dueFen: fen().nullable(),
+  dueFen: z.nullable(fen()),
   paidFen: fen(),
   outstandingFen: fen(),
   state: z.enum(ITEM_STATES),
-  asOf: instant.nullable(),
-  version: positiveInt('status version').nullable(),
+  asOf: z.nullable(instant),
+  version: z.nullable(positiveInt('status version')),
 });
 export type FlagItem = z.infer<typeof flagItem>;
 
@@ -49,16 +49,16 @@ export const fulfilmentFlagBody = z.strictObject({
   outstandingFen: fen(),
   missingMaterials: z.array(z.enum(MATERIALS)),
   /** v1.1 point 12: what would change the decision, one entry per reason that is not CLEAR. */
-  remedies: z.array(remedy).optional(),
+  remedies: z.optional(z.array(remedy)),
   /** v1.1 point 13: the first day the decision could be CLEAR if everyone did their part today. */
-  earliestClearOn: calendarDate.nullable().optional(),
+  earliestClearOn: z.optional(z.nullable(calendarDate)),
   /** v1.1 point 14: when the same facts, with no new message, give a different flag. */
-  nextChangeAt: instant.nullable().optional(),
+  nextChangeAt: z.optional(z.nullable(instant)),
   policy: z.strictObject({
     id: z.string(),
     version: z.string(),
     /** Optional v1 addition: thresholds a case file overrode for this evaluation. */
-    overrides: z.record(z.string(), z.unknown()).optional(),
+    overrides: z.optional(z.record(z.string(), z.unknown())),
   }),
   evaluatedAt: instant,
   inputs: z.strictObject({
@@ -66,7 +66,7 @@ export const fulfilmentFlagBody = z.strictObject({
     statuses: z.record(z.string(), positiveInt('status version')),
   }),
   /** Optional v1 addition: the ruling on the application, once there is one. */
-  ruling: z.strictObject({ outcome: z.enum(RULING_OUTCOMES), ruledOn: calendarDate, rulingRef: text(128) }).optional(),
+  ruling: z.optional(z.strictObject({ outcome: z.enum(RULING_OUTCOMES), ruledOn: calendarDate, rulingRef: text(128) })),
 });
 
 export type FulfilmentFlag = z.infer<typeof fulfilmentFlagBody>;

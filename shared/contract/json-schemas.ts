@@ -1,7 +1,7 @@
 // JSON Schema documents for integrators, generated from the same zod schemas the service
 // validates with. The checks JSON Schema cannot say (check digits, real dates, sums) are
 // still enforced by the service and described in each field's text.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { caseFileSchema } from './case-file.ts';
 import {
   enforcementStatusMessage,

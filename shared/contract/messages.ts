@@ -1,5 +1,5 @@
 // The v1 envelope around every message, and the union of all message schemas.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { enforcementStatusBody } from './enforcement-status.ts';
 import { fulfilmentFlagBody } from './fulfilment-flag.ts';
 import { instant, institutionId, messageId } from './primitives.ts';
@@ -31,16 +31,16 @@ export const SENDER_KIND_OF: Record<SchemaName, SenderKind> = {
   'linkage.rejection.v1': 'SERVICE',
 };
 
-function envelope<const Name extends SchemaName, Body extends z.ZodType>(schema: Name, body: Body) {
+function envelope<const Name extends SchemaName, Body extends z.ZodMiniType>(schema: Name, body: Body) {
   const expectedKind = SENDER_KIND_OF[schema];
   return z.strictObject({
     schema: z.literal(schema),
     messageId,
     sentAt: instant,
     sender: z.strictObject({
-      kind: z.enum(SENDER_KINDS).refine((kind) => kind === expectedKind, {
-        error: `must be ${expectedKind} for ${schema}`,
-      }),
+      kind: z.enum(SENDER_KINDS).check(
+        z.refine((kind) => kind === expectedKind, { error: `must be ${expectedKind} for ${schema}` }),
+      ),
       id: institutionId,
     }),
     body,

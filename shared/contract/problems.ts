@@ -1,6 +1,6 @@
 // Turns raw text into a validated message, or into problems that name the field:
 // `{ path: 'body.payments.0.amountFen', message: 'must be a positive whole number of fen' }`.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MAX_MESSAGE_BYTES } from './messages.ts';
 
 export interface Problem {
@@ -16,7 +16,7 @@ function joinPath(path: readonly PropertyKey[]): string {
 }
 
 /** One problem per zod issue; an unknown key becomes a problem at that key's own path. */
-export function problemsOf(error: z.ZodError, prefix: readonly PropertyKey[] = []): Problem[] {
+export function problemsOf(error: z.core.$ZodError, prefix: readonly PropertyKey[] = []): Problem[] {
   return error.issues.flatMap((issue): Problem[] => {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
@@ -27,7 +27,7 @@ export function problemsOf(error: z.ZodError, prefix: readonly PropertyKey[] = [
 }
 
 /** Validates an already-decoded JSON value against a schema. */
-export function validate<T>(schema: z.ZodType<T>, value: unknown): ParseResult<T> {
+export function validate<T>(schema: z.ZodMiniType<T>, value: unknown): ParseResult<T> {
   const result = schema.safeParse(value);
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(result.error) };
 }
@@ -47,7 +47,7 @@ export function decodeJson(text: string, maxBytes = MAX_MESSAGE_BYTES): ParseRes
 }
 
 /** Decodes and validates one message's raw text. */
-export function parseMessageText<T>(schema: z.ZodType<T>, text: string): ParseResult<T> {
+export function parseMessageText<T>(schema: z.ZodMiniType<T>, text: string): ParseResult<T> {
   const decoded = decodeJson(text);
   return decoded.ok ? validate(schema, decoded.value) : decoded;
 }

@@ -1,5 +1,5 @@
 // linkage.reduction-dossier.v1: a prison's commutation or parole proposal.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { propertyKind } from './enforcement-status.ts';
 import { calendarDate, fen, instant, institutionId, personId, positiveInt, text } from './primitives.ts';
 
@@ -8,7 +8,7 @@ export const OFFENCE_CATEGORIES = ['OTHER', 'JOB_RELATED', 'FINANCIAL', 'MAFIA',
 const dossierItem = z.strictObject({
   itemNo: positiveInt('item number'),
   kind: propertyKind,
-  dueFen: fen().nullable(),
+  dueFen: z.nullable(fen()),
 });
 
 const judgment = z
@@ -16,9 +16,10 @@ const judgment = z
     judgmentId: text(128, 'judgment case number'),
     enforcingCourtId: institutionId,
     // An empty list is a judgment without property items (Art 1): nothing to review.
-    items: z.array(dossierItem).max(100),
+    items: z.array(dossierItem).check(z.maxLength(100)),
   })
-  .superRefine((j, ctx) => {
+  .check(
+    z.superRefine((j, ctx) => {
     const seen = new Set<number>();
     j.items.forEach((item, index) => {
       if (seen.has(item.itemNo)) {
@@ -37,7 +38,8 @@ const judgment = z
         });
       }
     });
-  });
+  }),
+  );
 
 export const reductionDossierBody = z
   .strictObject({
@@ -51,29 +53,34 @@ export const reductionDossierBody = z
       personId,
     }),
     offenceCategory: z.enum(OFFENCE_CATEGORIES),
-    returnedGainsActively: z.boolean().optional(),
-    judgments: z.array(judgment).min(1, { error: 'must list at least one judgment' }).max(50),
-    finances: z
-      .strictObject({
+    returnedGainsActively: z.optional(z.boolean()),
+    judgments: z
+      .array(judgment)
+      .check(z.minLength(1, { error: 'must list at least one judgment' }), z.maxLength(50)),
+    finances: z.nullable(
+      z.strictObject({
         accountBalanceFen: fen(),
         monthlySpendFen: z
           .array(fen())
-          .min(1, { error: 'must hold 1 to 24 months, oldest first' })
-          .max(24, { error: 'must hold 1 to 24 months, oldest first' }),
+          .check(
+            z.minLength(1, { error: 'must hold 1 to 24 months, oldest first' }),
+            z.maxLength(24, { error: 'must hold 1 to 24 months, oldest first' }),
+          ),
         quotaMonthlyFen: fen(),
-        specialSpendingReason: text(2000, 'special spending reason').optional(),
+        specialSpendingReason: z.optional(text(2000, 'special spending reason')),
         spendingViaOthers: z.boolean(),
-      })
-      .nullable(),
-    assetDeclaration: z
-      .strictObject({ filedOn: calendarDate, declaredAssetsFen: fen(), refusedOrFalse: z.boolean() })
-      .nullable(),
-    adverseConsequenceNoticeOn: calendarDate.nullable(),
-    thirdPartyAssetStatement: z.strictObject({ ref: text(128, 'statement reference'), on: calendarDate }).nullable(),
+      }),
+    ),
+    assetDeclaration: z.nullable(
+      z.strictObject({ filedOn: calendarDate, declaredAssetsFen: fen(), refusedOrFalse: z.boolean() }),
+    ),
+    adverseConsequenceNoticeOn: z.nullable(calendarDate),
+    thirdPartyAssetStatement: z.nullable(z.strictObject({ ref: text(128, 'statement reference'), on: calendarDate })),
     submittedAt: instant,
     version: positiveInt('dossier version'),
   })
-  .superRefine((body, ctx) => {
+  .check(
+    z.superRefine((body, ctx) => {
     if (body.offenceCategory !== 'OTHER' && body.returnedGainsActively === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -92,6 +99,7 @@ export const reductionDossierBody = z
       }
       seen.add(j.judgmentId);
     });
-  });
+  }),
+  );
 
 export type ReductionDossier = z.infer<typeof reductionDossierBody>;

@@ -2,7 +2,7 @@
 // is not CLEAR; this table says which action and which party answer each reason, and which
 // fields the remedy must carry. The engine builds remedies from it and the flag schema checks
 // them against it, so the two cannot drift apart.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MATERIALS } from './materials.ts';
 import { calendarDate, fen } from './primitives.ts';
 import { REASON_CODES, type ReasonCode } from './reason-codes.ts';
@@ -73,11 +73,11 @@ export const remedy = z
     code: z.enum(REASON_CODES as [ReasonCode, ...ReasonCode[]]),
     action: z.enum(REMEDY_ACTIONS),
     party: z.enum(REMEDY_PARTIES),
-    amountFen: fen().optional(),
-    items: z.array(z.string()).optional(),
-    materials: z.array(z.enum(MATERIALS)).min(1).optional(),
-    until: calendarDate.optional(),
-    detail: z.string().min(1, { error: 'must be a sentence for a person' }),
+    amountFen: z.optional(fen()),
+    items: z.optional(z.array(z.string())),
+    materials: z.optional(z.array(z.enum(MATERIALS)).check(z.minLength(1))),
+    until: z.optional(calendarDate),
+    detail: z.string().check(z.minLength(1, { error: 'must be a sentence for a person' })),
   })
   .check((ctx) => {
     const value = ctx.value;

@@ -1,5 +1,5 @@
 // linkage.ruling.v1: the hearing court's decision on a proposal.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { calendarDate, text } from './primitives.ts';
 
 export const RULING_OUTCOMES = ['GRANTED', 'DENIED', 'NOT_FILED', 'WITHDRAWN'] as const;

@@ -1,7 +1,7 @@
 // The internal FIFO queue of re-evaluation requests. Grouped by prisoner so evaluations of
 // one prisoner never run at the same time; the group id is a hash, never the identity number.
 import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { personId } from '../contract/primitives.ts';
 import { sha256Hex } from '../ids/hashing.ts';
 import { evaluateQueueUrl, type QueueLocation } from './queue-urls.ts';
@@ -15,9 +15,9 @@ const SQS_BATCH_ENTRIES = 10;
 export const evaluationRequestSchema = z.strictObject({
   personId,
   /** Only these applications; absent: every application of the prisoner. */
-  applicationIds: z.array(z.string().min(1)).min(1).optional(),
+  applicationIds: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
   /** What asked for it (`<schema>:<sender>:<messageId>`, `deadline:<nextCheckAt>`): for logs, never personal. */
-  trigger: z.string().min(1).max(MAX_TRIGGER_LENGTH),
+  trigger: z.string().check(z.minLength(1), z.maxLength(MAX_TRIGGER_LENGTH)),
 });
 export type EvaluationRequest = z.infer<typeof evaluationRequestSchema>;
 

@@ -2,7 +2,7 @@
 // It drives the CDK stacks (one inbound queue per sender, one outbound per receiver, policies
 // naming each institution's role), the handlers (who a queue belongs to, where a copy goes)
 // and the local mode. Checked by schema, then by references; every problem names its entry.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { INSTITUTION_ID_PATTERN } from '../contract/primitives.ts';
 import { SENDING_KINDS, type SendingKind } from './functions.ts';
 import { PROVINCE_CODES } from './provinces.ts';
@@ -13,17 +13,17 @@ export { SENDING_KINDS, type SendingKind };
 export const INSTITUTION_KINDS = ['PRISON', 'ENFORCING_COURT', 'HEARING_COURT', 'PROCURATORATE'] as const;
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 
-const accountId = z.string().regex(/^\d{12}$/, { error: 'must be a 12-digit AWS account id' });
+const accountId = z.string().check(z.regex(/^\d{12}$/, { error: 'must be a 12-digit AWS account id' }));
 
 /** An IAM role name, with its path if it has one: `linkage-sender` or `/courts/linkage-sender`. */
 export const ROLE_NAME_PATTERN = /^(\/[\w+=,.@-]+)*\/?[\w+=,.@-]{1,64}$/;
 
 const institution = z.strictObject({
-  id: z.string().regex(INSTITUTION_ID_PATTERN, { error: 'must be an institution code (A-Z, 0-9, -)' }),
+  id: z.string().check(z.regex(INSTITUTION_ID_PATTERN, { error: 'must be an institution code (A-Z, 0-9, -)' })),
   kind: z.enum(INSTITUTION_KINDS, { error: `must be one of ${INSTITUTION_KINDS.join(', ')}` }),
-  name: z.string().min(1, { error: 'must not be empty' }),
+  name: z.string().check(z.minLength(1, { error: 'must not be empty' })),
   /** The official Chinese name (e.g. 龙岩市中级人民法院): what the console and printed pages show. */
-  nameZh: z.string().regex(/\p{Script=Han}/u, { error: 'must be the Chinese name, e.g. 龙岩市中级人民法院' }),
+  nameZh: z.string().check(z.regex(/\p{Script=Han}/u, { error: 'must be the Chinese name, e.g. 龙岩市中级人民法院' })),
   /** Two-letter province code (GB/T 2260 abbreviation), e.g. FJ; decides the institution's stack. */
   province: z.enum(PROVINCE_CODES, { error: 'must be a province code such as FJ (see shared/resources/provinces.ts)' }),
   accountId,
@@ -32,17 +32,16 @@ const institution = z.strictObject({
    * policies allow only `arn:<partition>:iam::<accountId>:role/<roleName>` (aws:PrincipalArn);
    * the partition is the deployment's, so the ARN is right in China and elsewhere.
    */
-  roleName: z.string().regex(ROLE_NAME_PATTERN, { error: 'must be an IAM role name such as linkage-sender' }),
+  roleName: z.string().check(z.regex(ROLE_NAME_PATTERN, { error: 'must be an IAM role name such as linkage-sender' })),
   /**
    * The role's unique id (`aws iam get-role --query Role.RoleId`, AROA…). SQS reports it as the
    * `SenderId` of every message the role sends; when registered, ingest checks it.
    */
-  rolePrincipalId: z
-    .string()
-    .regex(/^AROA[A-Z0-9]{12,124}$/, { error: 'must be an IAM role id (AROA…)' })
-    .optional(),
+  rolePrincipalId: z.optional(
+    z.string().check(z.regex(/^AROA[A-Z0-9]{12,124}$/, { error: 'must be an IAM role id (AROA…)' })),
+  ),
   /** For a prison: the procuratorate stationed there, which gets a copy of every flag. */
-  procuratorateId: z.string().regex(INSTITUTION_ID_PATTERN, { error: 'must be an institution code' }).optional(),
+  procuratorateId: z.optional(z.string().check(z.regex(INSTITUTION_ID_PATTERN, { error: 'must be an institution code' }))),
 });
 export type Institution = z.infer<typeof institution>;
 
@@ -88,10 +87,11 @@ function referenceIssues(registry: { institutions: readonly Institution[] }): Is
 
 export const registrySchema = z
   .strictObject({
-    service: z.strictObject({ id: z.string().regex(INSTITUTION_ID_PATTERN), accountId }),
-    institutions: z.array(institution).min(1, { error: 'must list at least one institution' }),
+    service: z.strictObject({ id: z.string().check(z.regex(INSTITUTION_ID_PATTERN)), accountId }),
+    institutions: z.array(institution).check(z.minLength(1, { error: 'must list at least one institution' })),
   })
-  .superRefine((registry, ctx) => {
+  .check(
+    z.superRefine((registry, ctx) => {
     for (const issue of referenceIssues(registry)) ctx.addIssue({ code: 'custom', ...issue });
     registry.institutions.forEach((inst, index) => {
       if (inst.accountId === registry.service.accountId)
@@ -101,7 +101,8 @@ export const registrySchema = z
           message: `account ${inst.accountId} is the service's own account`,
         });
     });
-  });
+  }),
+  );
 export type Registry = z.infer<typeof registrySchema>;
 
 /** A registry that fails its checks; the message has one line per problem, naming the entry. */

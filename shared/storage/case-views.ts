@@ -1,30 +1,30 @@
 // What the console reads about one case beyond the prisoner's partition: the revision
 // history, and the access record of console views (who looked at which case, when).
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fulfilmentFlagBody } from '../contract/fulfilment-flag.ts';
 import { decodeCursor, encodeCursor, type Page } from './console-lists.ts';
 import { accessKey } from './keys.ts';
 import { queryAll } from './query-all.ts';
 
 /** The flag with the contract v1.1 fields, optional until every revision carries them. */
-export const storedFlag = fulfilmentFlagBody.extend({
-  remedies: z
-    .array(
+export const storedFlag = z.extend(fulfilmentFlagBody, {
+  remedies: z.optional(
+    z.array(
       z.object({
         code: z.string(),
         action: z.string(),
         party: z.string(),
-        amountFen: z.number().optional(),
-        items: z.array(z.string()).optional(),
-        materials: z.array(z.string()).optional(),
-        until: z.string().optional(),
+        amountFen: z.optional(z.number()),
+        items: z.optional(z.array(z.string())),
+        materials: z.optional(z.array(z.string())),
+        until: z.optional(z.string()),
         detail: z.string(),
       }),
-    )
-    .optional(),
-  earliestClearOn: z.string().nullable().optional(),
-  nextChangeAt: z.string().nullable().optional(),
+    ),
+  ),
+  earliestClearOn: z.optional(z.nullable(z.string())),
+  nextChangeAt: z.optional(z.nullable(z.string())),
 });
 export type StoredFlag = z.infer<typeof storedFlag>;
 

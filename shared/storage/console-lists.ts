@@ -2,7 +2,7 @@
 // resumable with an opaque cursor. Filters the index cannot key on are DynamoDB filter
 // expressions on the projected row, so a page may come back short; the caller asks for more.
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DECISIONS } from '../contract/reason-codes.ts';
 import { verificationRequestBody } from '../contract/verification-request.ts';
 import { SK_PREFIX, personIdOfPk, prisonerPk } from './keys.ts';
@@ -22,11 +22,11 @@ export const caseRow = z.object({
   hearingCourtId: z.string(),
   firstSubmittedUtc: z.string(),
   listing: applicationListing,
-  decision: z.enum(DECISIONS).optional(),
-  revision: z.number().optional(),
-  evaluatedAt: z.string().optional(),
-  closed: z.boolean().optional(),
-  rulings: z.record(z.string(), storedRuling).default({}),
+  decision: z.optional(z.enum(DECISIONS)),
+  revision: z.optional(z.number()),
+  evaluatedAt: z.optional(z.string()),
+  closed: z.optional(z.boolean()),
+  rulings: z._default(z.record(z.string(), storedRuling), {}),
 });
 export type CaseRow = z.infer<typeof caseRow> & { readonly personId: string };
 
@@ -110,7 +110,7 @@ export const requestRow = z.object({
   pk: z.string(),
   body: verificationRequestBody,
   enforcingCourtId: z.string(),
-  prisonId: z.string().optional(),
+  prisonId: z.optional(z.string()),
   dueAt: z.string(),
   sent: z.boolean(),
 });
@@ -153,7 +153,7 @@ export const rejectionRow = z.object({
   receivedAt: z.string(),
   reason: z.string(),
   queue: z.string(),
-  rejectedMessageId: z.string().optional(),
+  rejectedMessageId: z.optional(z.string()),
   problems: z.array(z.object({ path: z.string(), message: z.string() })),
 });
 export type RejectionRow = z.infer<typeof rejectionRow>;

@@ -1,6 +1,6 @@
 // What the cases table holds, as zod schemas: items are read back through them, so a
 // stored body is again a contract body and a malformed item fails loudly, not silently.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DECISIONS } from '../contract/reason-codes.ts';
 import { enforcementStatusBody } from '../contract/enforcement-status.ts';
 import { reductionDossierBody } from '../contract/reduction-dossier.ts';
@@ -53,24 +53,24 @@ export const storedApplication = z.object({
   /** The prison that sent the dossier: it gets a copy of every flag. */
   prisonId: z.string(),
   /** Console list index keys and row (written with the dossier; absent on items stored before). */
-  hearingCourtId: z.string().optional(),
-  listing: applicationListing.optional(),
-  firstSubmittedUtc: z.string().optional(),
+  hearingCourtId: z.optional(z.string()),
+  listing: z.optional(applicationListing),
+  firstSubmittedUtc: z.optional(z.string()),
   /** submittedAt of the first version the service stored: the Art 5 seven days run from here. */
   firstSubmittedAt: z.string(),
-  rulings: z.record(z.string(), storedRuling).default({}),
+  rulings: z._default(z.record(z.string(), storedRuling), {}),
   ...provenance,
   /** Newest revision recorded in the decisions table, its fingerprint and decision. */
-  revision: z.number().optional(),
-  fingerprint: z.string().optional(),
-  decision: z.enum(DECISIONS).optional(),
+  revision: z.optional(z.number()),
+  fingerprint: z.optional(z.string()),
+  decision: z.optional(z.enum(DECISIONS)),
   /** Newest revision delivered to every recipient; below `revision` after a crash. */
-  sentRevision: z.number().optional(),
-  evaluatedAt: z.string().optional(),
-  closed: z.boolean().optional(),
+  sentRevision: z.optional(z.number()),
+  evaluatedAt: z.optional(z.string()),
+  closed: z.optional(z.boolean()),
   /** byDeadline index: when the decision could change with no new message (UTC instant). */
-  nextCheckAt: z.string().optional(),
-  dueShard: z.string().optional(),
+  nextCheckAt: z.optional(z.string()),
+  dueShard: z.optional(z.string()),
 });
 export type StoredApplication = z.infer<typeof storedApplication>;
 
@@ -83,12 +83,12 @@ export const storedRequest = z.object({
   messageId: z.string(),
   sent: z.boolean(),
   /** Set instead of sending, when a ruling made the question moot before it went out. */
-  withdrawnAt: z.string().optional(),
+  withdrawnAt: z.optional(z.string()),
   /** When the first status answering it was received (set once, by the assessment figures). */
-  answeredAt: z.string().optional(),
+  answeredAt: z.optional(z.string()),
   /** Console list index keys: dueBy as a UTC instant, and the application's prison. */
-  dueAt: z.string().optional(),
-  prisonId: z.string().optional(),
+  dueAt: z.optional(z.string()),
+  prisonId: z.optional(z.string()),
 });
 export type StoredRequest = z.infer<typeof storedRequest>;
 

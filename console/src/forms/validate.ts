@@ -1,6 +1,6 @@
 // Checks a form's body with the contract's own zod schema (the one the ingest uses) and turns
 // each issue into an error on the form field with the same path, in Chinese.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { zhMessage } from './messages-zh.ts';
 
 export type FieldPath = (string | number)[];
@@ -11,7 +11,7 @@ export interface FieldError {
   errors: string[];
 }
 
-export function contractErrors(schema: z.ZodType, body: unknown): FieldError[] {
+export function contractErrors(schema: z.ZodMiniType, body: unknown): FieldError[] {
   const result = schema.safeParse(body);
   if (result.success) return [];
   const byPath = new Map<string, FieldError>();
