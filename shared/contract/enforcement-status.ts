@@ -92,39 +92,39 @@ export const enforcementStatusBody = z
   })
   .check(
     z.superRefine((body, ctx) => {
-    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+      const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
 
-    if (body.dueFen === null && body.wholeEstate !== true) {
-      problem(['dueFen'], 'may be null only for confiscation of the whole estate (wholeEstate: true)');
-    }
-    if (body.wholeEstate === true && body.kind !== 'CONFISCATION') {
-      problem(['wholeEstate'], 'applies only to CONFISCATION');
-    }
-    const paid = body.payments.reduce((sum, p) => sum + p.amountFen, 0);
-    const lodged = body.escrow?.amountFen ?? 0;
-    if (body.dueFen !== null && paid + lodged > body.dueFen) {
-      problem(['payments'], `payments plus escrow (${paid + lodged} fen) exceed dueFen (${body.dueFen} fen)`);
-    }
-    const seen = new Set<string>();
-    body.payments.forEach((p, index) => {
-      if (seen.has(p.receiptNo)) {
-        problem(['payments', index, 'receiptNo'], `receipt number ${p.receiptNo} appears twice in this item`);
+      if (body.dueFen === null && body.wholeEstate !== true) {
+        problem(['dueFen'], 'may be null only for confiscation of the whole estate (wholeEstate: true)');
       }
-      seen.add(p.receiptNo);
-    });
-    if (body.fineExempted && body.kind !== 'FINE') problem(['fineExempted'], 'applies only to FINE');
-    if (body.escrow && !CIVIL_KINDS.includes(body.kind)) {
-      problem(['escrow'], 'applies only to CIVIL_INCIDENTAL and CIVIL_SEPARATE');
-    }
-    if (body.victimWaiver && !CIVIL_KINDS.includes(body.kind)) {
-      problem(['victimWaiver'], 'applies only to CIVIL_INCIDENTAL and CIVIL_SEPARATE');
-    }
-    body.conduct.forEach((c, index) => {
-      if (c.ceasedOn !== undefined && c.ceasedOn < c.foundOn) {
-        problem(['conduct', index, 'ceasedOn'], `must not be before foundOn (${c.foundOn})`);
+      if (body.wholeEstate === true && body.kind !== 'CONFISCATION') {
+        problem(['wholeEstate'], 'applies only to CONFISCATION');
       }
-    });
-  }),
+      const paid = body.payments.reduce((sum, p) => sum + p.amountFen, 0);
+      const lodged = body.escrow?.amountFen ?? 0;
+      if (body.dueFen !== null && paid + lodged > body.dueFen) {
+        problem(['payments'], `payments plus escrow (${paid + lodged} fen) exceed dueFen (${body.dueFen} fen)`);
+      }
+      const seen = new Set<string>();
+      body.payments.forEach((p, index) => {
+        if (seen.has(p.receiptNo)) {
+          problem(['payments', index, 'receiptNo'], `receipt number ${p.receiptNo} appears twice in this item`);
+        }
+        seen.add(p.receiptNo);
+      });
+      if (body.fineExempted && body.kind !== 'FINE') problem(['fineExempted'], 'applies only to FINE');
+      if (body.escrow && !CIVIL_KINDS.includes(body.kind)) {
+        problem(['escrow'], 'applies only to CIVIL_INCIDENTAL and CIVIL_SEPARATE');
+      }
+      if (body.victimWaiver && !CIVIL_KINDS.includes(body.kind)) {
+        problem(['victimWaiver'], 'applies only to CIVIL_INCIDENTAL and CIVIL_SEPARATE');
+      }
+      body.conduct.forEach((c, index) => {
+        if (c.ceasedOn !== undefined && c.ceasedOn < c.foundOn) {
+          problem(['conduct', index, 'ceasedOn'], `must not be before foundOn (${c.foundOn})`);
+        }
+      });
+    }),
   );
 
 export type EnforcementStatus = z.infer<typeof enforcementStatusBody>;

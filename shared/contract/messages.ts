@@ -38,9 +38,9 @@ function envelope<const Name extends SchemaName, Body extends z.ZodMiniType>(sch
     messageId,
     sentAt: instant,
     sender: z.strictObject({
-      kind: z.enum(SENDER_KINDS).check(
-        z.refine((kind) => kind === expectedKind, { error: `must be ${expectedKind} for ${schema}` }),
-      ),
+      kind: z
+        .enum(SENDER_KINDS)
+        .check(z.refine((kind) => kind === expectedKind, { error: `must be ${expectedKind} for ${schema}` })),
       id: institutionId,
     }),
     body,

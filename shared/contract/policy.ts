@@ -4,7 +4,9 @@ import * as z from 'zod/mini';
 import { calendarDate, fen } from './primitives.ts';
 
 const days = (what: string) =>
-  z.int({ error: `must be a whole number of days (${what})` }).check(z.gte(1, { error: `must be 1 or more days (${what})` }));
+  z
+    .int({ error: `must be a whole number of days (${what})` })
+    .check(z.gte(1, { error: `must be 1 or more days (${what})` }));
 
 export const policyThresholds = z.strictObject({
   spendingTolerance: z
@@ -14,7 +16,9 @@ export const policyThresholds = z.strictObject({
   statusMaxAgeDays: days('statusMaxAgeDays'),
   materialsGraceDays: days('materialsGraceDays'),
   courtReplyDays: days('courtReplyDays'),
-  cooloffMonths: z.int({ error: 'must be a whole number of months' }).check(z.gte(0, { error: 'must not be negative' })),
+  cooloffMonths: z
+    .int({ error: 'must be a whole number of months' })
+    .check(z.gte(0, { error: 'must not be negative' })),
   effectiveFrom: calendarDate,
 });
 

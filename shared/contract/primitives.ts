@@ -55,11 +55,16 @@ export const instant = z
     const problem = instantProblem(ctx.value);
     if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
   })
-  .register(z.globalRegistry, { format: 'date-time', description: 'ISO-8601 instant with an offset, e.g. 2026-11-20T10:00:00+08:00' });
+  .register(z.globalRegistry, {
+    format: 'date-time',
+    description: 'ISO-8601 instant with an offset, e.g. 2026-11-20T10:00:00+08:00',
+  });
 
 export const INSTITUTION_ID_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 export const institutionId = z.string({ error: 'must be an institution code' }).check(
-  z.regex(INSTITUTION_ID_PATTERN, { error: 'must be an institution code: 2-32 of A-Z, 0-9 and -, not starting with -' }),
+  z.regex(INSTITUTION_ID_PATTERN, {
+    error: 'must be an institution code: 2-32 of A-Z, 0-9 and -, not starting with -',
+  }),
 );
 
 export const MESSAGE_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -96,7 +101,9 @@ export const personId = z
     const problem = personIdProblem(ctx.value);
     if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
   })
-  .register(z.globalRegistry, { description: '18-character resident identity number (GB 11643); the check digit must be valid' });
+  .register(z.globalRegistry, {
+    description: '18-character resident identity number (GB 11643); the check digit must be valid',
+  });
 
 /** Key of one property item across the contract: `<judgmentId>#<itemNo>`. */
 export function itemKey(judgmentId: string, itemNo: number): string {

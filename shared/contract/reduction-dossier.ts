@@ -20,25 +20,25 @@ const judgment = z
   })
   .check(
     z.superRefine((j, ctx) => {
-    const seen = new Set<number>();
-    j.items.forEach((item, index) => {
-      if (seen.has(item.itemNo)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['items', index, 'itemNo'],
-          message: `item ${item.itemNo} appears twice`,
-        });
-      }
-      seen.add(item.itemNo);
-      if (item.dueFen === null && item.kind !== 'CONFISCATION') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['items', index, 'dueFen'],
-          message: 'may be null only for confiscation of all property',
-        });
-      }
-    });
-  }),
+      const seen = new Set<number>();
+      j.items.forEach((item, index) => {
+        if (seen.has(item.itemNo)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['items', index, 'itemNo'],
+            message: `item ${item.itemNo} appears twice`,
+          });
+        }
+        seen.add(item.itemNo);
+        if (item.dueFen === null && item.kind !== 'CONFISCATION') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['items', index, 'dueFen'],
+            message: 'may be null only for confiscation of all property',
+          });
+        }
+      });
+    }),
   );
 
 export const reductionDossierBody = z
@@ -54,9 +54,7 @@ export const reductionDossierBody = z
     }),
     offenceCategory: z.enum(OFFENCE_CATEGORIES),
     returnedGainsActively: z.optional(z.boolean()),
-    judgments: z
-      .array(judgment)
-      .check(z.minLength(1, { error: 'must list at least one judgment' }), z.maxLength(50)),
+    judgments: z.array(judgment).check(z.minLength(1, { error: 'must list at least one judgment' }), z.maxLength(50)),
     finances: z.nullable(
       z.strictObject({
         accountBalanceFen: fen(),
@@ -81,25 +79,25 @@ export const reductionDossierBody = z
   })
   .check(
     z.superRefine((body, ctx) => {
-    if (body.offenceCategory !== 'OTHER' && body.returnedGainsActively === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['returnedGainsActively'],
-        message: `is required when offenceCategory is ${body.offenceCategory}`,
-      });
-    }
-    const seen = new Set<string>();
-    body.judgments.forEach((j, index) => {
-      if (seen.has(j.judgmentId)) {
+      if (body.offenceCategory !== 'OTHER' && body.returnedGainsActively === undefined) {
         ctx.addIssue({
           code: 'custom',
-          path: ['judgments', index, 'judgmentId'],
-          message: `judgment ${j.judgmentId} appears twice`,
+          path: ['returnedGainsActively'],
+          message: `is required when offenceCategory is ${body.offenceCategory}`,
         });
       }
-      seen.add(j.judgmentId);
-    });
-  }),
+      const seen = new Set<string>();
+      body.judgments.forEach((j, index) => {
+        if (seen.has(j.judgmentId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['judgments', index, 'judgmentId'],
+            message: `judgment ${j.judgmentId} appears twice`,
+          });
+        }
+        seen.add(j.judgmentId);
+      });
+    }),
   );
 
 export type ReductionDossier = z.infer<typeof reductionDossierBody>;

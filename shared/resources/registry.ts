@@ -41,7 +41,9 @@ const institution = z.strictObject({
     z.string().check(z.regex(/^AROA[A-Z0-9]{12,124}$/, { error: 'must be an IAM role id (AROA…)' })),
   ),
   /** For a prison: the procuratorate stationed there, which gets a copy of every flag. */
-  procuratorateId: z.optional(z.string().check(z.regex(INSTITUTION_ID_PATTERN, { error: 'must be an institution code' }))),
+  procuratorateId: z.optional(
+    z.string().check(z.regex(INSTITUTION_ID_PATTERN, { error: 'must be an institution code' })),
+  ),
 });
 export type Institution = z.infer<typeof institution>;
 
@@ -92,16 +94,16 @@ export const registrySchema = z
   })
   .check(
     z.superRefine((registry, ctx) => {
-    for (const issue of referenceIssues(registry)) ctx.addIssue({ code: 'custom', ...issue });
-    registry.institutions.forEach((inst, index) => {
-      if (inst.accountId === registry.service.accountId)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['institutions', index, 'accountId'],
-          message: `account ${inst.accountId} is the service's own account`,
-        });
-    });
-  }),
+      for (const issue of referenceIssues(registry)) ctx.addIssue({ code: 'custom', ...issue });
+      registry.institutions.forEach((inst, index) => {
+        if (inst.accountId === registry.service.accountId)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['institutions', index, 'accountId'],
+            message: `account ${inst.accountId} is the service's own account`,
+          });
+      });
+    }),
   );
 export type Registry = z.infer<typeof registrySchema>;
 
