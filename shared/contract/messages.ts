@@ -31,20 +31,27 @@ export const SENDER_KIND_OF: Record<SchemaName, SenderKind> = {
   'linkage.rejection.v1': 'SERVICE',
 };
 
+/**
+ * The envelope around one body. Like the bodies, it is built on first use (`z.lazy`): building
+ * every message schema took most of a function's import time beyond the SDK floor's, and
+ * each ingest function parses one schema (docs/capacity.md §8).
+ */
 function envelope<const Name extends SchemaName, Body extends z.ZodMiniType>(schema: Name, body: Body) {
   const expectedKind = SENDER_KIND_OF[schema];
-  return z.strictObject({
-    schema: z.literal(schema),
-    messageId,
-    sentAt: instant,
-    sender: z.strictObject({
-      kind: z
-        .enum(SENDER_KINDS)
-        .check(z.refine((kind) => kind === expectedKind, { error: `must be ${expectedKind} for ${schema}` })),
-      id: institutionId,
+  return z.lazy(() =>
+    z.strictObject({
+      schema: z.literal(schema),
+      messageId,
+      sentAt: instant,
+      sender: z.strictObject({
+        kind: z
+          .enum(SENDER_KINDS)
+          .check(z.refine((kind) => kind === expectedKind, { error: `must be ${expectedKind} for ${schema}` })),
+        id: institutionId,
+      }),
+      body,
     }),
-    body,
-  });
+  );
 }
 
 export const enforcementStatusMessage = envelope(SCHEMA_NAMES.enforcementStatus, enforcementStatusBody);

@@ -68,55 +68,58 @@ const REQUIRED_FIELDS: Record<RemedyAction, readonly ('amountFen' | 'items' | 'm
   JUDGE: [],
 };
 
-export const remedy = z
-  .strictObject({
-    code: z.enum(REASON_CODES as [ReasonCode, ...ReasonCode[]]),
-    action: z.enum(REMEDY_ACTIONS),
-    party: z.enum(REMEDY_PARTIES),
-    amountFen: z.optional(fen()),
-    items: z.optional(z.array(z.string())),
-    materials: z.optional(z.array(z.enum(MATERIALS)).check(z.minLength(1))),
-    until: z.optional(calendarDate),
-    detail: z.string().check(z.minLength(1, { error: 'must be a sentence for a person' })),
-  })
-  .check((ctx) => {
-    const value = ctx.value;
-    const rule = REMEDY_RULES[value.code];
-    if (!rule) {
-      ctx.issues.push({
-        code: 'custom',
-        path: ['code'],
-        message: `${value.code} is never a remedy's reason: it is a CLEAR outcome`,
-        input: value.code,
-      });
-      return;
-    }
-    if (value.action !== rule.action) {
-      ctx.issues.push({
-        code: 'custom',
-        path: ['action'],
-        message: `must be ${rule.action} for ${value.code}`,
-        input: value.action,
-      });
-    }
-    if (!rule.parties.includes(value.party)) {
-      ctx.issues.push({
-        code: 'custom',
-        path: ['party'],
-        message: `must be ${rule.parties.join(' or ')} for ${value.code}`,
-        input: value.party,
-      });
-    }
-    for (const field of REQUIRED_FIELDS[value.action]) {
-      if (value[field] === undefined) {
+/** A remedy's schema, built on first use (messages.ts says why). */
+export const remedy = z.lazy(() =>
+  z
+    .strictObject({
+      code: z.enum(REASON_CODES as [ReasonCode, ...ReasonCode[]]),
+      action: z.enum(REMEDY_ACTIONS),
+      party: z.enum(REMEDY_PARTIES),
+      amountFen: z.optional(fen()),
+      items: z.optional(z.array(z.string())),
+      materials: z.optional(z.array(z.enum(MATERIALS)).check(z.minLength(1))),
+      until: z.optional(calendarDate),
+      detail: z.string().check(z.minLength(1, { error: 'must be a sentence for a person' })),
+    })
+    .check((ctx) => {
+      const value = ctx.value;
+      const rule = REMEDY_RULES[value.code];
+      if (!rule) {
         ctx.issues.push({
           code: 'custom',
-          path: [field],
-          message: `is required for a ${value.action} remedy`,
-          input: undefined,
+          path: ['code'],
+          message: `${value.code} is never a remedy's reason: it is a CLEAR outcome`,
+          input: value.code,
+        });
+        return;
+      }
+      if (value.action !== rule.action) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['action'],
+          message: `must be ${rule.action} for ${value.code}`,
+          input: value.action,
         });
       }
-    }
-  });
+      if (!rule.parties.includes(value.party)) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['party'],
+          message: `must be ${rule.parties.join(' or ')} for ${value.code}`,
+          input: value.party,
+        });
+      }
+      for (const field of REQUIRED_FIELDS[value.action]) {
+        if (value[field] === undefined) {
+          ctx.issues.push({
+            code: 'custom',
+            path: [field],
+            message: `is required for a ${value.action} remedy`,
+            input: undefined,
+          });
+        }
+      }
+    }),
+);
 
 export type Remedy = z.infer<typeof remedy>;

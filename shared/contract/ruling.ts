@@ -4,11 +4,14 @@ import { calendarDate, text } from './primitives.ts';
 
 export const RULING_OUTCOMES = ['GRANTED', 'DENIED', 'NOT_FILED', 'WITHDRAWN'] as const;
 
-export const rulingBody = z.strictObject({
-  applicationId: text(128, 'application id'),
-  outcome: z.enum(RULING_OUTCOMES),
-  ruledOn: calendarDate,
-  rulingRef: text(128, 'ruling reference'),
-});
+/** The body's schema, built on first use (messages.ts says why). */
+export const rulingBody = z.lazy(() =>
+  z.strictObject({
+    applicationId: text(128, 'application id'),
+    outcome: z.enum(RULING_OUTCOMES),
+    ruledOn: calendarDate,
+    rulingRef: text(128, 'ruling reference'),
+  }),
+);
 
 export type Ruling = z.infer<typeof rulingBody>;

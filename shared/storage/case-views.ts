@@ -2,30 +2,32 @@
 // history, and the access record of console views (who looked at which case, when).
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { fulfilmentFlagBody } from '../contract/fulfilment-flag.ts';
+import { fulfilmentFlagObject } from '../contract/fulfilment-flag.ts';
 import { decodeCursor, encodeCursor, type Page } from './console-lists.ts';
 import { accessKey } from './keys.ts';
 import { queryAll } from './query-all.ts';
 
 /** The flag with the contract v1.1 fields, optional until every revision carries them. */
-export const storedFlag = z.extend(fulfilmentFlagBody, {
-  remedies: z.optional(
-    z.array(
-      z.object({
-        code: z.string(),
-        action: z.string(),
-        party: z.string(),
-        amountFen: z.optional(z.number()),
-        items: z.optional(z.array(z.string())),
-        materials: z.optional(z.array(z.string())),
-        until: z.optional(z.string()),
-        detail: z.string(),
-      }),
+export const storedFlag = z.lazy(() =>
+  z.extend(fulfilmentFlagObject(), {
+    remedies: z.optional(
+      z.array(
+        z.object({
+          code: z.string(),
+          action: z.string(),
+          party: z.string(),
+          amountFen: z.optional(z.number()),
+          items: z.optional(z.array(z.string())),
+          materials: z.optional(z.array(z.string())),
+          until: z.optional(z.string()),
+          detail: z.string(),
+        }),
+      ),
     ),
-  ),
-  earliestClearOn: z.optional(z.nullable(z.string())),
-  nextChangeAt: z.optional(z.nullable(z.string())),
-});
+    earliestClearOn: z.optional(z.nullable(z.string())),
+    nextChangeAt: z.optional(z.nullable(z.string())),
+  }),
+);
 export type StoredFlag = z.infer<typeof storedFlag>;
 
 export interface RevisionRecord {

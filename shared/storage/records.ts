@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { DECISIONS } from '../contract/reason-codes.ts';
 import { enforcementStatusBody } from '../contract/enforcement-status.ts';
-import { reductionDossierBody } from '../contract/reduction-dossier.ts';
+import { applicationBasis, applicationKind, reductionDossierBody } from '../contract/reduction-dossier.ts';
 import { rulingBody } from '../contract/ruling.ts';
 import { verificationRequestBody } from '../contract/verification-request.ts';
 
@@ -34,8 +34,8 @@ export type StoredRuling = z.infer<typeof storedRuling>;
 
 /** The dossier's summary an application item carries for the console's list indexes. */
 export const applicationListing = z.object({
-  kind: reductionDossierBody.shape.kind,
-  basis: reductionDossierBody.shape.basis,
+  kind: applicationKind,
+  basis: applicationBasis,
   prisonerNo: z.string(),
   name: z.string(),
   personId: z.string(),
