@@ -168,7 +168,11 @@ export function checkFaultRun(workload: FaultWorkload, outcome: RunOutcome, regi
     const body = list[0]!.body;
     requestsByApplication.set(body.applicationId, [...(requestsByApplication.get(body.applicationId) ?? []), body]);
   }
-  const oracle = new Oracle(workload.cases, requestsByApplication);
+  const oracle = new Oracle(workload.cases, requestsByApplication, (status) => {
+    const key = statusKey(status.body.personId, status.body.judgmentId, status.body.itemNo);
+    const item = cases.get(`${key.pk}|${key.sk}`);
+    return item && item.version === status.body.version ? String(item.receivedAt) : undefined;
+  });
   for (const record of workload.cases) {
     const stored = applications.get(record.applicationId);
     const revisions = revisionsOf.get(record.applicationId) ?? new Map<number, Record<string, unknown>>();

@@ -6,6 +6,7 @@
 // same decision; evaluatedAt and revision are left out of the comparison (fingerprints).
 import { isDeepStrictEqual } from 'node:util';
 import type { FulfilmentFlag } from '../../../shared/contract/fulfilment-flag.ts';
+import type { EnforcementStatusMessage } from '../../../shared/contract/messages.ts';
 import type { VerificationRequest } from '../../../shared/contract/verification-request.ts';
 import { fingerprintOf } from '../../../shared/pipeline/evaluation/fingerprint.ts';
 import { evaluate, type Evaluation } from '../../../shared/rules/evaluate.ts';
@@ -16,11 +17,22 @@ import { finalStatusesByPerson, type CaseRecord } from './workload.ts';
 export class Oracle {
   private readonly statuses: ReturnType<typeof finalStatusesByPerson>;
   private readonly requests: ReadonlyMap<string, readonly VerificationRequest[]>;
+  private readonly receivedAt: (status: EnforcementStatusMessage) => string | undefined;
 
-  /** `requests`: every verification request the enforcing courts received, by applicationId. */
-  constructor(cases: readonly CaseRecord[], requests: ReadonlyMap<string, readonly VerificationRequest[]>) {
+  /**
+   * `requests`: every verification request the enforcing courts received, by applicationId.
+   * `receivedAt`: when the service received a status version (its stored receipt time), which
+   * decides whether it can answer a request (rules/requests.ts); without it a status with a
+   * court clock ahead of the service's would answer requests the pipeline rightly keeps open.
+   */
+  constructor(
+    cases: readonly CaseRecord[],
+    requests: ReadonlyMap<string, readonly VerificationRequest[]>,
+    receivedAt: (status: EnforcementStatusMessage) => string | undefined = () => undefined,
+  ) {
     this.statuses = finalStatusesByPerson(cases);
     this.requests = requests;
+    this.receivedAt = receivedAt;
   }
 
   /**
@@ -34,11 +46,10 @@ export class Oracle {
       dossier: newest.body,
       // Every version of a dossier in the workload carries the same submittedAt.
       firstSubmittedAt: newest.body.submittedAt,
-      statuses: [...(this.statuses.get(record.personId)?.values() ?? [])].map((s) => ({
-        body: s.body,
-        senderId: s.sender.id,
-        sentAt: s.sentAt,
-      })),
+      statuses: [...(this.statuses.get(record.personId)?.values() ?? [])].map((s) => {
+        const receivedAt = this.receivedAt(s);
+        return { body: s.body, senderId: s.sender.id, sentAt: s.sentAt, ...(receivedAt ? { receivedAt } : {}) };
+      }),
       rulings: withoutRulings ? [] : record.rulings.map((r) => r.body),
       requests: [...(this.requests.get(record.applicationId) ?? [])],
       ...(lastSent ? { lastSent: { decision: lastSent } } : {}),
