@@ -43,6 +43,7 @@ export function checkDisclosures(
       violate('once: request copy differs', body.requestId);
   }
   for (const [need, bodies] of perNeed) {
+    if (bodies.size < 2) continue;
     const inOrder = [...bodies.values()].sort((a, b) => epochMs(a.requestedAt) - epochMs(b.requestedAt));
     const personId = personOf.get(need)!;
     const statuses = receivedStatuses(outcome, personId);
