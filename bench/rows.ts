@@ -3,7 +3,7 @@
 import { REASON_CODES } from '../shared/contract/reason-codes.ts';
 import type { ColdStartResult } from './cold-start/bench.ts';
 import type { MessageCost } from './cost/message-cost.ts';
-import { PRICES } from './cost/prices.ts';
+import { CHINA_PRICES, PRICES, type ChinaPrice } from './cost/prices.ts';
 import type { EngineResult } from './engine.ts';
 import type { PipelineResult, Throughput } from './pipeline/bench.ts';
 import { PACED_SHARE_OF_MAX } from './pipeline/round.ts';
@@ -136,8 +136,18 @@ export function costRows(p: PipelineResult): Row[] {
 
 export function priceNote(): string {
   const { dynamodb, sqs } = PRICES;
+  const china = CHINA_PRICES.flatMap((region) => [
+    `${region.region} (${region.name}), CNY:`,
+    ...Object.entries(region)
+      .filter((entry): entry is [string, ChinaPrice] => typeof entry[1] === 'object')
+      .map(
+        ([item, p]) =>
+          `  ${item}: ${p.cny === null ? 'unknown' : `¥${p.cny}`}${p.standIn ? ' (stand-in)' : ''}, ${p.source}, ${p.asOf}${p.note ? ` (${p.note})` : ''}`,
+      ),
+  ]);
   return [
     `Prices (${PRICES.currency}, ${PRICES.region}, as of ${PRICES.asOf}): DynamoDB on-demand $${dynamodb.usdPerMillionWriteUnits} per million write units, $${dynamodb.usdPerMillionReadUnits} per million read units; SQS $${sqs.usdPerMillionStandardRequests} per million standard and $${sqs.usdPerMillionFifoRequests} per million FIFO requests.`,
     `Source: ${PRICES.source} ${PRICES.note}`,
+    ...china,
   ].join('\n');
 }

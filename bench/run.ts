@@ -4,7 +4,8 @@
 import { Command, Option } from 'commander';
 import { benchCapacity, capacityRows } from './capacity/bench.ts';
 import { benchColdStart } from './cold-start/bench.ts';
-import { PRICES } from './cost/prices.ts';
+import { chinaCostRows } from './cost/china.ts';
+import { CHINA_PRICES, PRICES } from './cost/prices.ts';
 import { benchConsole } from './console/bench.ts';
 import { consoleRows } from './console/rows.ts';
 import { benchEngine } from './engine.ts';
@@ -78,7 +79,7 @@ const results: Record<string, unknown> = {
   node: process.version,
   startedAt: new Date().toISOString(),
   targets: TARGETS,
-  prices: PRICES,
+  prices: { ...PRICES, china: CHINA_PRICES },
 };
 
 if (sections.has('engine')) {
@@ -100,7 +101,7 @@ if (sections.has('pipeline')) {
     progress,
   });
   results.pipeline = pipeline;
-  rows.push(...pipelineRows(pipeline), ...costRows(pipeline));
+  rows.push(...pipelineRows(pipeline), ...costRows(pipeline), ...chinaCostRows(pipeline.cost));
 }
 
 if (sections.has('cold-start')) {

@@ -34,23 +34,32 @@ export function tableVariables(stage: string): Record<string, string> {
 }
 
 /** What the CDK stack sets on every function: stage, queue URL base, table names, Powertools. */
-export function serviceVariables(endpoints: ServiceEndpoints, logLevel: string): Record<string, string> {
+export function serviceVariables(
+  endpoints: ServiceEndpoints,
+  logLevel: string,
+  metrics = false,
+): Record<string, string> {
   return {
     STAGE: endpoints.stage,
     QUEUE_URL_BASE: endpoints.queueUrlBase,
     ...tableVariables(endpoints.stage),
     ...POWERTOOLS_ENVIRONMENT,
-    // No CloudWatch agent or X-Ray daemon here: metrics would only print EMF lines.
-    POWERTOOLS_METRICS_DISABLED: 'true',
+    // No CloudWatch agent or X-Ray daemon here: metrics would only print EMF lines (the
+    // bench prints them to count the log bytes a message costs as deployed).
+    POWERTOOLS_METRICS_DISABLED: String(!metrics),
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_LOG_LEVEL: logLevel,
   };
 }
 
 /** A function's environment pointed at the embedded engines, with dummy credentials. */
-export function functionEnvironment(endpoints: ServiceEndpoints, logLevel: string): Record<string, string> {
+export function functionEnvironment(
+  endpoints: ServiceEndpoints,
+  logLevel: string,
+  metrics = false,
+): Record<string, string> {
   return {
-    ...serviceVariables(endpoints, logLevel),
+    ...serviceVariables(endpoints, logLevel, metrics),
     AWS_REGION: endpoints.region,
     AWS_DEFAULT_REGION: endpoints.region,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,

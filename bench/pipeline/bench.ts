@@ -102,11 +102,7 @@ export async function benchPipeline(settings: PipelineSettings): Promise<Pipelin
       statuses: s,
       freshness: [...paced.freshnessMs],
       offered: paced.offeredPerSecond ?? 0,
-      costs: [
-        messageCost([{ log: dossiers.log, engine: dossiers.engine, messages: dossiers.messages }]),
-        messageCost([{ log: paced.log, engine: paced.engine, messages: paced.messages }]),
-        messageCost([{ log: statuses.log, engine: statuses.engine, messages: statuses.messages }]),
-      ],
+      costs: [messageCost([dossiers]), messageCost([paced]), messageCost([statuses])],
       handlers: Object.fromEntries(round.phases.map((p) => [p.phase, perRecord(p.handlers)])),
       rawCalls: [d.calls / d.messages, s.calls / s.messages],
     });
@@ -192,6 +188,11 @@ function meanCost(costs: readonly MessageCost[]): MessageCost {
     sqsRequestsByCaller: meanRecord((c) => c.sqsRequestsByCaller),
     calls: meanRecord((c) => c.calls),
     idleReceives: mean((c) => c.idleReceives),
+    lambdaInvocations: mean((c) => c.lambdaInvocations),
+    lambdaGbSeconds: mean((c) => c.lambdaGbSeconds),
+    kmsRequestsNoReuse: mean((c) => c.kmsRequestsNoReuse),
+    logEvents: mean((c) => c.logEvents),
+    logBytes: mean((c) => c.logBytes),
     usdPerMillion: {
       dynamodbRead: mean((c) => c.usdPerMillion.dynamodbRead),
       dynamodbWrite: mean((c) => c.usdPerMillion.dynamodbWrite),

@@ -20,6 +20,7 @@ import { startLocalService, type LocalService } from '../../local/service.ts';
 import { CallLog, logCalls } from './call-log.ts';
 import { ENGINE_UNITS_PLUGIN, takeEngineUnits, type EngineUnits } from './engine-capacity.ts';
 import { FlagWatch } from './flag-watch.ts';
+import { countFunctionLogs, emptyLogVolume, type LogVolume } from './log-volume.ts';
 import { sendAsFastAsPossible, sendAtRate, type Outgoing } from './traffic.ts';
 import { HEARING_COURT, type Prisoner, type StatusUpdate, type Workload } from './workload.ts';
 import { inboundQueueUrl, outboundQueueUrl } from '../../shared/queues/queue-urls.ts';
@@ -45,6 +46,8 @@ export interface PhaseResult {
   readonly log: CallLog;
   readonly engine: EngineUnits;
   readonly handlers: Readonly<Record<string, HandlerTime>>;
+  /** What the functions logged (at the deployed level, metrics on). */
+  readonly logs: LogVolume;
   readonly flagsReceived: number;
 }
 
@@ -63,6 +66,7 @@ export interface RoundSettings {
 interface Measuring {
   readonly log: CallLog;
   readonly handlers: Record<string, HandlerTime>;
+  readonly logs: LogVolume;
   lastInvocationEndMs: number;
 }
 
@@ -87,13 +91,16 @@ export async function pipelineRound(settings: RoundSettings): Promise<{ phases: 
   let service: LocalService | undefined;
   let watch: FlagWatch | undefined;
   const clients: SQSClient[] = [];
+  const stopCountingLogs = countFunctionLogs(() => measuring?.logs);
   try {
     service = await startLocalService({
       dataDir,
       dynamodbPort: settings.ports.dynamodb,
       sqsPort: settings.ports.sqs,
       threadPlugin: ENGINE_UNITS_PLUGIN,
-      logLevel: 'SILENT',
+      // As deployed: Powertools' default level and the metrics on, so their lines can be counted.
+      logLevel: 'INFO',
+      metrics: true,
       runner: {
         sweepIntervalMs: null,
         onInvocation: noteInvocation,
@@ -185,6 +192,7 @@ export async function pipelineRound(settings: RoundSettings): Promise<{ phases: 
     };
   } finally {
     measuring = undefined;
+    stopCountingLogs();
     await watch?.stop();
     for (const sqs of clients) sqs.destroy();
     await service?.stop();
@@ -240,7 +248,7 @@ async function measured(
   send: () => Promise<void>,
   expected: readonly Expectation[],
 ): Promise<PhaseResult> {
-  const current: Measuring = { log: new CallLog(), handlers: {}, lastInvocationEndMs: 0 };
+  const current: Measuring = { log: new CallLog(), handlers: {}, logs: emptyLogVolume(), lastInvocationEndMs: 0 };
   const flagsBefore = running.watch.count;
   await takeEngineUnits(running.service); // what earlier phases left
   measuring = current;
@@ -259,6 +267,7 @@ async function measured(
       log: current.log,
       engine,
       handlers: current.handlers,
+      logs: current.logs,
       flagsReceived: running.watch.count - flagsBefore,
     };
   } finally {

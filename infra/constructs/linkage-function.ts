@@ -11,6 +11,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
+  FUNCTION_MEMORY_MB,
   functionName,
   POWERTOOLS_ENVIRONMENT,
   type FunctionName,
@@ -90,7 +91,7 @@ export class LinkageFunction extends NodejsFunction {
       depsLockFilePath: `${PROJECT_ROOT}/package-lock.json`,
       runtime: lambdaRuntime(props.settings),
       architecture: lambdaArchitecture(props.settings),
-      memorySize: 512,
+      memorySize: FUNCTION_MEMORY_MB,
       timeout: props.timeout,
       // No reserved concurrency: a new account's limit (10 or 50) leaves nothing to reserve.
       // The event sources' maxConcurrency bounds what the queues can start instead.

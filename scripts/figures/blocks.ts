@@ -67,7 +67,7 @@ const reliabilityParts: Renderer = (result) => {
 };
 
 /** The documents that hold figure blocks, from the project root. */
-export const FIGURE_DOCUMENTS = ['README.md', 'docs/reliability.md'];
+export const FIGURE_DOCUMENTS = ['README.md', 'docs/reliability.md', 'docs/capacity.md'];
 
 export const RENDERERS: Readonly<Record<string, Renderer>> = {
   'bench-table': benchTable,

@@ -12,6 +12,9 @@ import { DEADLINE_INDEX } from './tables.ts';
 /** Function timeouts (seconds); the queue attributes are derived from them (queues.ts). */
 export const FUNCTION_TIMEOUT_SECONDS = { ingest: 30, evaluate: 60, sweep: 60, reconcile: 900 } as const;
 
+/** Memory of every function (MB): the CDK construct sets it, the bench prices GB-seconds with it. */
+export const FUNCTION_MEMORY_MB = 512;
+
 /** How often sweep-deadlines runs. */
 export const SWEEP_RATE_MINUTES = 15;
 
