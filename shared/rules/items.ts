@@ -67,28 +67,31 @@ function laterCopy(a: ReceivedStatus, b: ReceivedStatus): boolean {
   return a.sentAt !== b.sentAt ? a.sentAt > b.sentAt : JSON.stringify(a.body) > JSON.stringify(b.body);
 }
 
-// One evaluation assesses the same facts on the same day more than once (the decision, then
-// the what-if built from it): remembered per facts object and day, as the facts never change.
-const ASSESSED = new WeakMap<CaseFacts, Map<string, ItemAssessment>>();
+// One evaluation assesses the same facts more than once (the decision, the what-if built from
+// it, the next-change runs on other days): remembered per facts object, as the facts never
+// change. The day matters only through whether Art 6(1) conduct is present, so at most two.
+interface Remembered {
+  readonly statuses: Map<string, ReceivedStatus>;
+  readonly conduct: readonly ConductRecord[];
+  withConduct?: ItemAssessment;
+  withoutConduct?: ItemAssessment;
+}
+const ASSESSED = new WeakMap<CaseFacts, Remembered>();
 
 /** Item states depend only on the facts and the day (Art 6(1) conduct present by then). */
 export function assessItems(ctx: EvaluationContext): ItemAssessment {
-  let byDay = ASSESSED.get(ctx.facts);
-  if (!byDay) {
-    byDay = new Map();
-    ASSESSED.set(ctx.facts, byDay);
+  let known = ASSESSED.get(ctx.facts);
+  if (!known) {
+    const statuses = newestStatuses(ctx);
+    known = { statuses, conduct: conductRecords(statuses.values()) };
+    ASSESSED.set(ctx.facts, known);
   }
-  const known = byDay.get(ctx.today);
-  if (known) return known;
-  const assessed = assessItemsOnce(ctx);
-  byDay.set(ctx.today, assessed);
-  return assessed;
+  if (art61Present(ctx, known.conduct)) return (known.withConduct ??= assessItemsOnce(ctx, known, true));
+  return (known.withoutConduct ??= assessItemsOnce(ctx, known, false));
 }
 
-function assessItemsOnce(ctx: EvaluationContext): ItemAssessment {
-  const statuses = newestStatuses(ctx);
-  const conduct = conductRecords(statuses.values());
-  const conductPresent = art61Present(ctx, conduct);
+function assessItemsOnce(ctx: EvaluationContext, known: Remembered, conductPresent: boolean): ItemAssessment {
+  const { statuses, conduct } = known;
 
   const dossierItems = new Map<string, { kind: PropertyKind; dueFen: number | null; courtId: string }>();
   for (const judgment of ctx.facts.dossier.judgments) {

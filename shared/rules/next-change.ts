@@ -9,7 +9,7 @@ import { addDays, addMonths, formatInstant, startOfDay } from '../time/calendar.
 import { createContext, type EvaluationContext } from './context.ts';
 import { decideAt, type Evaluation } from './decide.ts';
 import type { CaseFacts } from './facts.ts';
-import { newestStatuses } from './items.ts';
+import { assessItems } from './items.ts';
 import { materialsLastDay, overdueFrom } from './periods.ts';
 import { requestState, statusesOfPrisoner } from './requests.ts';
 
@@ -71,7 +71,7 @@ function changeCandidates(ctx: EvaluationContext, flag: FulfilmentFlag): Candida
     at: overdueFrom(r.dueBy),
     certain: requestState(r, prisoners, ctx.nowMs) === 'OPEN',
   }));
-  const statuses = [...newestStatuses(ctx).values()].map((s) => s.body);
+  const statuses = [...assessItems(ctx).statuses.values()].map((s) => s.body);
   const watched = new Set(
     flag.items
       .filter((i) => i.state === 'UNSATISFIED' || i.state === 'NOT_AFFECTING')
