@@ -25,7 +25,7 @@ import { finding, type Finding } from './finding.ts';
 import { assessFreshness, type VerificationNeed } from './freshness.ts';
 import { assessItems, itemsMismatch, outstandingOf, reliefFindings, type AssessedItem } from './items.ts';
 import { assessMaterials } from './materials.ts';
-import { applyMajorMerit, decide, toReasons } from './outcome.ts';
+import { applyMajorMerit, decide, outcomeOf, toReasons } from './outcome.ts';
 import { afterGrant, sendAfterGrant } from './post-grant.ts';
 import { coolOff, coolOffAnchor } from './cooloff.ts';
 import { remediesFor } from './remedies.ts';
@@ -112,8 +112,8 @@ function withSummary(findings: Finding[], items: readonly AssessedItem[], downgr
   if (items.length === 0) {
     return [...findings, finding('PP-NONE', 'The judgments carry no property items.')];
   }
-  const onlyClear = toReasons(findings, downgraded).every((r) => r.outcome === 'CLEAR');
-  if (items.every((i) => i.state === 'SATISFIED') && onlyClear) {
+  const onlyClear = () => findings.every((f) => outcomeOf(f, downgraded) === 'CLEAR');
+  if (items.every((i) => i.state === 'SATISFIED') && onlyClear()) {
     return [
       ...findings,
       finding(
