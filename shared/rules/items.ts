@@ -68,24 +68,31 @@ function laterCopy(a: ReceivedStatus, b: ReceivedStatus): boolean {
 }
 
 // One evaluation assesses the same facts more than once (the decision, the what-if built from
-// it, the next-change runs on other days): remembered per facts object, as the facts never
-// change. The day matters only through whether Art 6(1) conduct is present, so at most two.
+// it, the next-change runs on other days): remembered for the last few facts objects (one
+// evaluation uses three: its facts and two what-ifs), as facts never change. A WeakMap cost
+// more than it saved. The day matters only through whether Art 6(1) conduct is present.
 interface Remembered {
+  readonly facts: CaseFacts;
   readonly statuses: Map<string, ReceivedStatus>;
   readonly conduct: readonly ConductRecord[];
   withConduct?: ItemAssessment;
   withoutConduct?: ItemAssessment;
 }
-const ASSESSED = new WeakMap<CaseFacts, Remembered>();
+const RECENT: Remembered[] = [];
+const RECENT_LIMIT = 4;
+
+function rememberedFor(ctx: EvaluationContext): Remembered {
+  for (const known of RECENT) if (known.facts === ctx.facts) return known;
+  const statuses = newestStatuses(ctx);
+  const known = { facts: ctx.facts, statuses, conduct: conductRecords(statuses.values()) };
+  if (RECENT.length >= RECENT_LIMIT) RECENT.pop();
+  RECENT.unshift(known);
+  return known;
+}
 
 /** Item states depend only on the facts and the day (Art 6(1) conduct present by then). */
 export function assessItems(ctx: EvaluationContext): ItemAssessment {
-  let known = ASSESSED.get(ctx.facts);
-  if (!known) {
-    const statuses = newestStatuses(ctx);
-    known = { statuses, conduct: conductRecords(statuses.values()) };
-    ASSESSED.set(ctx.facts, known);
-  }
+  const known = rememberedFor(ctx);
   if (art61Present(ctx, known.conduct)) return (known.withConduct ??= assessItemsOnce(ctx, known, true));
   return (known.withoutConduct ??= assessItemsOnce(ctx, known, false));
 }
