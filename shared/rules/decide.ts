@@ -140,6 +140,7 @@ function temporal(ctx: EvaluationContext): Finding[] {
 
 /** The ruling that governs: the latest; on the same day a closing ruling wins over a grant. */
 function governingRuling(rulings: readonly Ruling[]): Ruling | undefined {
+  if (rulings.length <= 1) return rulings[0];
   return [...rulings]
     .sort(
       (a, b) =>
