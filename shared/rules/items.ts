@@ -128,9 +128,12 @@ function assessItemsOnce(ctx: EvaluationContext, known: Remembered, conductPrese
               paidFen: 0,
               outstandingFen: item.dueFen ?? 0,
               state: 'UNKNOWN',
+              relief: undefined,
+              status: undefined,
               inDossier: true,
               dossierDueFen: item.dueFen,
               enforcingCourtId: judgment.enforcingCourtId,
+              satisfiedOn: undefined,
             },
       );
     }
@@ -151,27 +154,24 @@ function assessReported(
   const paidFen = sum(body.payments.map((p) => p.amountFen));
   const coObligorsFen = body.jointLiability?.coObligorsPaidFen ?? 0;
   const remaining = body.dueFen === null ? 0 : Math.max(0, body.dueFen - paidFen - coObligorsFen);
-  const base = {
+  const satisfied = body.dueFen !== null && remaining === 0;
+  const relief = satisfied ? undefined : reliefFor(status, conductPresent);
+  // Every item has one object shape (fields it lacks are undefined): the rules read items everywhere.
+  return {
     key: itemKey(body.judgmentId, body.itemNo),
     judgmentId: body.judgmentId,
     itemNo: body.itemNo,
     kind: body.kind,
     dueFen: body.dueFen,
     paidFen,
+    outstandingFen: remaining,
+    state: satisfied ? 'SATISFIED' : relief ? 'NOT_AFFECTING' : 'UNSATISFIED',
+    relief,
     status,
     inDossier: fromDossier !== undefined,
-    ...(fromDossier ? { dossierDueFen: fromDossier.dueFen } : {}),
+    dossierDueFen: fromDossier?.dueFen,
     enforcingCourtId: fromDossier?.courtId ?? status.senderId,
-  };
-  if (body.dueFen !== null && remaining === 0) {
-    return { ...base, outstandingFen: 0, state: 'SATISFIED', satisfiedOn: satisfiedOn(status) };
-  }
-  const relief = reliefFor(status, conductPresent);
-  return {
-    ...base,
-    outstandingFen: remaining,
-    state: relief ? 'NOT_AFFECTING' : 'UNSATISFIED',
-    ...(relief ? { relief } : {}),
+    satisfiedOn: satisfied ? satisfiedOn(status) : undefined,
   };
 }
 
