@@ -1,7 +1,8 @@
 // The decision at one instant: one application's facts, a policy and "now" in; the flag's
 // findings, items and remedies out (evaluate.ts adds what time and a "what if" would change).
 // Pure: no I/O, no clock, no randomness. Where each rule lives:
-//   items.ts       R03, R13-R17, R26  item states, PP-ITEMS-MISMATCH, Arts 8-10 relief
+//   items.ts       R03, R13-R17, R26  item states and Arts 8-10 relief
+//   item-findings.ts                  PP-ITEMS-MISMATCH and the relief findings
 //   ability.ts     R07, R08, R08a, R10-R12  ability to pay
 //   cooloff.ts     R09, R09a         Art 6(3) six-month wait
 //   materials.ts   R05, R06          Art 5 intake materials
@@ -23,9 +24,10 @@ import { createContext, type EvaluationContext } from './context.ts';
 import type { CaseFacts } from './facts.ts';
 import { finding, type Finding } from './finding.ts';
 import { assessFreshness, type VerificationNeed } from './freshness.ts';
-import { assessItems, itemsMismatch, outstandingOf, reliefFindings, type AssessedItem } from './items.ts';
+import { itemsMismatch, reliefFindings } from './item-findings.ts';
+import { assessItems, outstandingOf, type AssessedItem } from './items.ts';
 import { assessMaterials } from './materials.ts';
-import { applyMajorMerit, decide, toReasons } from './outcome.ts';
+import { applyMajorMerit, decide, outcomeOf, toReasons } from './outcome.ts';
 import { afterGrant, sendAfterGrant } from './post-grant.ts';
 import { coolOff, coolOffAnchor } from './cooloff.ts';
 import { remediesFor } from './remedies.ts';
@@ -112,8 +114,8 @@ function withSummary(findings: Finding[], items: readonly AssessedItem[], downgr
   if (items.length === 0) {
     return [...findings, finding('PP-NONE', 'The judgments carry no property items.')];
   }
-  const onlyClear = toReasons(findings, downgraded).every((r) => r.outcome === 'CLEAR');
-  if (items.every((i) => i.state === 'SATISFIED') && onlyClear) {
+  const onlyClear = () => findings.every((f) => outcomeOf(f, downgraded) === 'CLEAR');
+  if (items.every((i) => i.state === 'SATISFIED') && onlyClear()) {
     return [
       ...findings,
       finding(
@@ -140,6 +142,7 @@ function temporal(ctx: EvaluationContext): Finding[] {
 
 /** The ruling that governs: the latest; on the same day a closing ruling wins over a grant. */
 function governingRuling(rulings: readonly Ruling[]): Ruling | undefined {
+  if (rulings.length <= 1) return rulings[0];
   return [...rulings]
     .sort(
       (a, b) =>

@@ -25,7 +25,9 @@ export function describeItems(keys: readonly string[]): string {
   for (const key of keys) {
     const cut = key.lastIndexOf('#');
     const judgmentId = key.slice(0, cut);
-    byJudgment.set(judgmentId, [...(byJudgment.get(judgmentId) ?? []), Number(key.slice(cut + 1))]);
+    const itemNos = byJudgment.get(judgmentId);
+    if (itemNos) itemNos.push(Number(key.slice(cut + 1)));
+    else byJudgment.set(judgmentId, [Number(key.slice(cut + 1))]);
   }
   return listing(
     [...byJudgment].map(([judgmentId, itemNos]) => {

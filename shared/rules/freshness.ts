@@ -62,6 +62,7 @@ export function assessFreshness(ctx: EvaluationContext, items: readonly Assessed
 }
 
 function groupNeeds(items: readonly AssessedItem[], reason: VerificationReason): VerificationNeed[] {
+  if (items.length === 0) return [];
   const byJudgment = new Map<string, { court: string; itemNos: number[] }>();
   for (const item of items) {
     if (!item.enforcingCourtId) continue;
@@ -80,6 +81,7 @@ function groupNeeds(items: readonly AssessedItem[], reason: VerificationReason):
 
 /** PP-COURT-OVERDUE: a request past its due time that no status has answered. */
 function overdueReplies(ctx: EvaluationContext): Finding[] {
+  if (ctx.facts.requests.length === 0) return [];
   const ours = statusesOfPrisoner(ctx.facts.statuses, ctx.facts.dossier.prisoner.personId);
   const overdue = [...ctx.facts.requests]
     .sort((a, b) => a.requestId.localeCompare(b.requestId))

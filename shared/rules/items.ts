@@ -8,8 +8,7 @@ import { dateOf } from '../time/calendar.ts';
 import { art61Present, conductRecords, type ConductRecord } from './conduct.ts';
 import type { EvaluationContext } from './context.ts';
 import type { CaseFacts, ReceivedStatus } from './facts.ts';
-import { finding, listing, type Finding } from './finding.ts';
-import { formatYuan, sum } from './money.ts';
+import { sum } from './money.ts';
 
 /** Why an unpaid item does not count against the prisoner (Arts 8-10). */
 export type Relief = 'FINE_EXEMPT' | 'FINE_INSTAL' | 'CONFISC' | 'CIVIL_ESCROW' | 'CIVIL_INSTAL' | 'CIVIL_WAIVER';
@@ -67,28 +66,38 @@ function laterCopy(a: ReceivedStatus, b: ReceivedStatus): boolean {
   return a.sentAt !== b.sentAt ? a.sentAt > b.sentAt : JSON.stringify(a.body) > JSON.stringify(b.body);
 }
 
-// One evaluation assesses the same facts on the same day more than once (the decision, then
-// the what-if built from it): remembered per facts object and day, as the facts never change.
-const ASSESSED = new WeakMap<CaseFacts, Map<string, ItemAssessment>>();
+// One evaluation assesses the same facts more than once (the decision, the what-if built from
+// it, the next-change runs on other days): remembered for the last few facts objects (one
+// evaluation uses three: its facts and two what-ifs), as facts never change. A WeakMap cost
+// more than it saved. The day matters only through whether Art 6(1) conduct is present.
+interface Remembered {
+  readonly facts: CaseFacts;
+  readonly statuses: Map<string, ReceivedStatus>;
+  readonly conduct: readonly ConductRecord[];
+  withConduct?: ItemAssessment;
+  withoutConduct?: ItemAssessment;
+}
+const RECENT: Remembered[] = [];
+const RECENT_LIMIT = 4;
+
+function rememberedFor(ctx: EvaluationContext): Remembered {
+  for (const known of RECENT) if (known.facts === ctx.facts) return known;
+  const statuses = newestStatuses(ctx);
+  const known = { facts: ctx.facts, statuses, conduct: conductRecords(statuses.values()) };
+  if (RECENT.length >= RECENT_LIMIT) RECENT.pop();
+  RECENT.unshift(known);
+  return known;
+}
 
 /** Item states depend only on the facts and the day (Art 6(1) conduct present by then). */
 export function assessItems(ctx: EvaluationContext): ItemAssessment {
-  let byDay = ASSESSED.get(ctx.facts);
-  if (!byDay) {
-    byDay = new Map();
-    ASSESSED.set(ctx.facts, byDay);
-  }
-  const known = byDay.get(ctx.today);
-  if (known) return known;
-  const assessed = assessItemsOnce(ctx);
-  byDay.set(ctx.today, assessed);
-  return assessed;
+  const known = rememberedFor(ctx);
+  if (art61Present(ctx, known.conduct)) return (known.withConduct ??= assessItemsOnce(ctx, known, true));
+  return (known.withoutConduct ??= assessItemsOnce(ctx, known, false));
 }
 
-function assessItemsOnce(ctx: EvaluationContext): ItemAssessment {
-  const statuses = newestStatuses(ctx);
-  const conduct = conductRecords(statuses.values());
-  const conductPresent = art61Present(ctx, conduct);
+function assessItemsOnce(ctx: EvaluationContext, known: Remembered, conductPresent: boolean): ItemAssessment {
+  const { statuses, conduct } = known;
 
   const dossierItems = new Map<string, { kind: PropertyKind; dueFen: number | null; courtId: string }>();
   for (const judgment of ctx.facts.dossier.judgments) {
@@ -118,9 +127,12 @@ function assessItemsOnce(ctx: EvaluationContext): ItemAssessment {
               paidFen: 0,
               outstandingFen: item.dueFen ?? 0,
               state: 'UNKNOWN',
+              relief: undefined,
+              status: undefined,
               inDossier: true,
               dossierDueFen: item.dueFen,
               enforcingCourtId: judgment.enforcingCourtId,
+              satisfiedOn: undefined,
             },
       );
     }
@@ -141,27 +153,24 @@ function assessReported(
   const paidFen = sum(body.payments.map((p) => p.amountFen));
   const coObligorsFen = body.jointLiability?.coObligorsPaidFen ?? 0;
   const remaining = body.dueFen === null ? 0 : Math.max(0, body.dueFen - paidFen - coObligorsFen);
-  const base = {
+  const satisfied = body.dueFen !== null && remaining === 0;
+  const relief = satisfied ? undefined : reliefFor(status, conductPresent);
+  // Every item has one object shape (fields it lacks are undefined): the rules read items everywhere.
+  return {
     key: itemKey(body.judgmentId, body.itemNo),
     judgmentId: body.judgmentId,
     itemNo: body.itemNo,
     kind: body.kind,
     dueFen: body.dueFen,
     paidFen,
+    outstandingFen: remaining,
+    state: satisfied ? 'SATISFIED' : relief ? 'NOT_AFFECTING' : 'UNSATISFIED',
+    relief,
     status,
     inDossier: fromDossier !== undefined,
-    ...(fromDossier ? { dossierDueFen: fromDossier.dueFen } : {}),
+    dossierDueFen: fromDossier?.dueFen,
     enforcingCourtId: fromDossier?.courtId ?? status.senderId,
-  };
-  if (body.dueFen !== null && remaining === 0) {
-    return { ...base, outstandingFen: 0, state: 'SATISFIED', satisfiedOn: satisfiedOn(status) };
-  }
-  const relief = reliefFor(status, conductPresent);
-  return {
-    ...base,
-    outstandingFen: remaining,
-    state: relief ? 'NOT_AFFECTING' : 'UNSATISFIED',
-    ...(relief ? { relief } : {}),
+    satisfiedOn: satisfied ? satisfiedOn(status) : undefined,
   };
 }
 
@@ -203,50 +212,3 @@ export function outstandingOf(items: readonly AssessedItem[]): number {
 }
 
 export const isCivil = (kind: PropertyKind): boolean => CIVIL_KINDS.includes(kind);
-
-/** PP-ITEMS-MISMATCH: dossier and courts disagree on the items or their amounts. */
-export function itemsMismatch(items: readonly AssessedItem[]): Finding[] {
-  const differing = items.filter((i) => i.status && i.inDossier && i.dossierDueFen !== i.dueFen);
-  const unlisted = items.filter((i) => i.status && !i.inDossier && i.kind !== 'CIVIL_SEPARATE');
-  if (differing.length === 0 && unlisted.length === 0) return [];
-  const amount = (fen: number | null | undefined) =>
-    fen === null || fen === undefined ? 'the whole estate' : formatYuan(fen);
-  const parts = [
-    ...differing.map(
-      (i) => `${i.key} is ${amount(i.dossierDueFen)} in the dossier but ${amount(i.dueFen)} per the enforcing court`,
-    ),
-    ...unlisted.map((i) => `${i.key} (${i.kind}) is reported by ${i.enforcingCourtId} but not listed in the dossier`),
-  ];
-  return [
-    finding(
-      'PP-ITEMS-MISMATCH',
-      `${listing(parts)}.`,
-      [...differing, ...unlisted].map((i) => i.key),
-    ),
-  ];
-}
-
-const RELIEF_FINDINGS = {
-  FINE_EXEMPT: ['PP-FINE-EXEMPT', 'the fine was exempted by ruling'],
-  FINE_INSTAL: ['PP-FINE-INSTAL', 'the fine is being paid in instalments and none is overdue'],
-  CONFISC: ['PP-CONFISC', 'confiscation is still being executed and no Art 6(1) conduct is present'],
-  CIVIL_ESCROW: ['PP-CIVIL-10', 'the compensation was paid in full into escrow (Art 10(i))'],
-  CIVIL_INSTAL: ['PP-CIVIL-10', 'the compensation is being paid in instalments and none is overdue (Art 10(ii))'],
-  CIVIL_WAIVER: ['PP-CIVIL-10', 'the victim waived compensation in writing (Art 10(iii))'],
-} as const;
-
-/** One CLEAR finding per relief code, naming each item it covers and why. */
-export function reliefFindings(items: readonly AssessedItem[]): Finding[] {
-  const byCode = new Map<Finding['code'], { parts: string[]; keys: string[] }>();
-  for (const item of items) {
-    if (!item.relief) continue;
-    const [code, why] = RELIEF_FINDINGS[item.relief];
-    const exemption = item.relief === 'FINE_EXEMPT' ? item.status?.body.fineExempted : undefined;
-    const extra = exemption ? ` (${exemption.rulingRef}, ${exemption.on})` : '';
-    const group = byCode.get(code) ?? { parts: [], keys: [] };
-    group.parts.push(`${item.key}: ${why}${extra}, ${formatYuan(item.outstandingFen)} unpaid`);
-    group.keys.push(item.key);
-    byCode.set(code, group);
-  }
-  return [...byCode].map(([code, group]) => finding(code, `${group.parts.join('; ')}.`, group.keys));
-}

@@ -36,14 +36,26 @@ export function applyMajorMerit(
   return { findings: [...findings, note], downgraded };
 }
 
+/** A finding's outcome in the flag: its table outcome, or FLAG when major merit downgraded it. */
+export function outcomeOf(f: Finding, downgraded: ReadonlySet<Finding>): Decision {
+  return downgraded.has(f) ? 'FLAG' : REASONS[f.code].outcome;
+}
+
+/** Each code's place in the table: the tie-break within one severity. */
+const TABLE_ORDER = new Map(REASON_CODES.map((code, index) => [code, index]));
+
 export function toReasons(findings: readonly Finding[], downgraded: ReadonlySet<Finding>): Reason[] {
-  const outcomeOf = (f: Finding): Decision => (downgraded.has(f) ? 'FLAG' : REASONS[f.code].outcome);
-  const rank = (f: Finding) => (isInformational(f.code) ? -1 : severity(outcomeOf(f)));
-  return [...findings]
-    .sort((a, b) => rank(b) - rank(a) || REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code))
-    .map((f) => ({
+  // Outcome and rank worked out once per finding, not once per comparison.
+  const ranked = findings.map((f) => {
+    const outcome = outcomeOf(f, downgraded);
+    const rank = isInformational(f.code) ? -1 : severity(outcome);
+    return { f, outcome, rank, order: TABLE_ORDER.get(f.code)! };
+  });
+  return ranked
+    .sort((a, b) => b.rank - a.rank || a.order - b.order)
+    .map(({ f, outcome }) => ({
       code: f.code,
-      outcome: outcomeOf(f),
+      outcome,
       basis: REASONS[f.code].basis,
       detail: f.detail,
       ...(f.items ? { items: [...f.items] } : {}),

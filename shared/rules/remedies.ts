@@ -34,18 +34,16 @@ export function remediesFor(input: RemedyInput): Remedy[] {
     if (!rule || reason.outcome === 'CLEAR' || reason.outcome === undefined) continue;
     owing ??= owingOf(input.items);
     const draft = draftFor(reason, input, owing);
-    remedies.push({
-      code: reason.code,
-      action: rule.action,
-      party: draft.party ?? rule.parties[0]!,
-      ...withoutParty(draft),
-    });
+    remedies.push(withRule(reason.code, rule, draft));
   }
   return remedies;
 }
 
-function withoutParty({ party: _party, ...rest }: Draft): Omit<Draft, 'party'> {
-  return rest;
+/** Code, action and party first, then the draft's fields in its order (an object rest cost more). */
+function withRule(code: ReasonCode, rule: NonNullable<(typeof REMEDY_RULES)[ReasonCode]>, draft: Draft): Remedy {
+  const remedy: Record<string, unknown> = { code, action: rule.action, party: draft.party ?? rule.parties[0]! };
+  for (const key in draft) if (key !== 'party') remedy[key] = draft[key as keyof Draft];
+  return remedy as unknown as Remedy;
 }
 
 const JUDGE_WORDS: Partial<Record<ReasonCode, string>> = {
@@ -151,13 +149,17 @@ function supplyMaterials(reason: Reason, input: RemedyInput): Draft {
 function sendStatus(reason: Reason, input: RemedyInput): Draft {
   const { ctx, items } = input;
   const keys = reason.items?.length ? reason.items : itemsOfOverdueJudgments(input);
+  if (ctx.facts.requests.length === 0) return describeSend(reason, keys, undefined);
   const judgments = new Set(items.filter((i) => keys.includes(i.key)).map((i) => i.judgmentId));
   const statuses = statusesOfPrisoner(ctx.facts.statuses, ctx.facts.dossier.prisoner.personId);
   const open = ctx.facts.requests
     .filter((r) => judgments.has(r.judgmentId) && requestState(r, statuses, ctx.nowMs) === 'OPEN')
     .map((r) => ctx.dayOf(r.dueBy))
     .sort();
-  const until = open[0];
+  return describeSend(reason, keys, open[0]);
+}
+
+function describeSend(reason: Reason, keys: string[], until: string | undefined): Draft {
   const what = reason.code === 'PP-STATUS-STALE' ? 'a current status' : 'its status';
   return {
     items: keys,
@@ -169,6 +171,7 @@ function sendStatus(reason: Reason, input: RemedyInput): Draft {
 /** PP-COURT-OVERDUE about a whole judgment names no items: every item of it is meant. */
 function itemsOfOverdueJudgments(input: RemedyInput): string[] {
   const { ctx, items } = input;
+  if (ctx.facts.requests.length === 0) return [];
   const statuses = statusesOfPrisoner(ctx.facts.statuses, ctx.facts.dossier.prisoner.personId);
   const judgments = new Set(
     ctx.facts.requests.filter((r) => requestState(r, statuses, ctx.nowMs) === 'OVERDUE').map((r) => r.judgmentId),

@@ -17,8 +17,12 @@ export interface ParsedInstant {
   readonly offsetMinutes: number;
 }
 
+// By arithmetic, not through Date (the engine asks thousands of times a second). Date.UTC reads
+// years 0-99 as 1900-1999, and so does this, so every answer stays as it was.
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const y = year >= 0 && year <= 99 ? year + 1900 : year;
+  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
 }
 
 function isRealDay(year: number, month: number, day: number): boolean {
@@ -87,6 +91,7 @@ export function epochMs(instant: string): number {
 }
 
 function pad(value: number, width = 2): string {
+  if (width === 2 && value >= 10 && value < 100) return String(value);
   return String(value).padStart(width, '0');
 }
 
@@ -99,10 +104,20 @@ function formatOffset(offsetMinutes: number): string {
 
 /** Writes a moment as an instant in the given offset, to the second. */
 export function formatInstant(epoch: number, offsetMinutes: number): string {
-  const wall = new Date(epoch + offsetMinutes * MS_PER_MINUTE);
-  const date = wall.toISOString().slice(0, 19);
-  return `${date}${formatOffset(offsetMinutes)}`;
+  const wallMs = epoch + offsetMinutes * MS_PER_MINUTE;
+  const day = Math.floor(wallMs / MS_PER_DAY);
+  // Years 0000-9999 by arithmetic; anything else as toISOString writes it (or rejects it).
+  if (!(day >= FIRST_FOUR_DIGIT_DAY && day <= LAST_FOUR_DIGIT_DAY)) {
+    return `${new Date(wallMs).toISOString().slice(0, 19)}${formatOffset(offsetMinutes)}`;
+  }
+  const second = Math.floor((wallMs - day * MS_PER_DAY) / 1_000);
+  const time = `${pad(Math.floor(second / 3_600))}:${pad(Math.floor(second / 60) % 60)}:${pad(second % 60)}`;
+  return `${dateOfDayNumber(day)}T${time}${formatOffset(offsetMinutes)}`;
 }
+
+/** Day numbers of 0000-01-01 and 9999-12-31. */
+const FIRST_FOUR_DIGIT_DAY = -719_528;
+const LAST_FOUR_DIGIT_DAY = 2_932_896;
 
 /** The calendar day a moment falls on, seen from the given offset. */
 export function localDate(epoch: number, offsetMinutes: number): string {
