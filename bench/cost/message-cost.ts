@@ -5,7 +5,11 @@
 import { FUNCTION_MEMORY_MB } from '../../shared/resources/functions.ts';
 import type { CallLog, Caller } from '../pipeline/call-log.ts';
 import type { EngineUnits } from '../pipeline/engine-capacity.ts';
-import { PLATFORM_LOG_BYTES_PER_INVOCATION, type LogVolume } from '../pipeline/log-volume.ts';
+import {
+  PLATFORM_LOG_BYTES_PER_INVOCATION,
+  PLATFORM_LOG_EVENTS_PER_INVOCATION,
+  type LogVolume,
+} from '../pipeline/log-volume.ts';
 import type { HandlerTime } from '../pipeline/round.ts';
 import { PRICES } from './prices.ts';
 
@@ -35,11 +39,10 @@ export interface MessageCost {
   readonly lambdaInvocations: number;
   readonly lambdaGbSeconds: number;
   /**
-   * KMS requests of the encrypted queues when no data key is reused: SQS's own estimate allows
-   * per reuse period two requests for each sending principal and one for each receiving one,
-   * so a message alone in its 5-minute window (the sparse institution queues) costs up to 3.
-   * An upper bound. DynamoDB's table keys are cached per table and role, a few requests an
-   * hour in all, and are left out.
+   * KMS requests of the encrypted queues when no data key is reused: SQS's estimate of KMS use
+   * per queue is (billing period ÷ reuse period) × (2 × senders + receivers), so a message
+   * alone in its 5-minute reuse period (the quiet institution queues) costs up to 3. An upper
+   * bound. DynamoDB's own KMS calls for its table keys are not modelled: no figure for them.
    */
   readonly kmsRequestsNoReuse: number;
   /** Log events and bytes as CloudWatch Logs ingests them: the functions' lines and Lambda's own three per invocation. */
@@ -96,7 +99,7 @@ export function messageCost(parts: readonly PhaseUsage[]): MessageCost {
     for (const time of Object.values(handlers ?? {})) {
       invocations += time.invocations;
       handlerMs += time.ms;
-      logEvents += 3 * time.invocations;
+      logEvents += PLATFORM_LOG_EVENTS_PER_INVOCATION * time.invocations;
       logBytes += PLATFORM_LOG_BYTES_PER_INVOCATION * time.invocations;
     }
     if (logs) {

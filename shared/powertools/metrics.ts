@@ -8,7 +8,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
  * flush of an invocation that counted nothing (a sweep with nothing due), burying the output a
  * newcomer is meant to read. There only, that one warning is dropped; every other goes on.
  */
-const EMPTY_FLUSH_WARNING = 'No application metrics to publish';
+export const EMPTY_FLUSH_WARNING = 'No application metrics to publish';
 const quietWhenDisabled = {
   ...console,
   warn: (...args: unknown[]) => {
