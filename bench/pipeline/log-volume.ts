@@ -7,7 +7,12 @@
 // On Lambda each would have printed its own EMF document: each such warning counts as one
 // document of the phase's mean EMF size (message-cost.ts).
 
-import { EMPTY_FLUSH_WARNING } from '../../shared/powertools/metrics.ts';
+// Not from metrics.ts: importing that here would build the metrics instance before the local
+// service sets its namespace.
+import { EMPTY_FLUSH_WARNING } from '../../shared/powertools/metric-warnings.ts';
+import { POWERTOOLS_ENVIRONMENT } from '../../shared/resources/functions.ts';
+
+const DEPLOYED_NAMESPACE = `"Namespace":"${POWERTOOLS_ENVIRONMENT.POWERTOOLS_METRICS_NAMESPACE}"`;
 
 /**
  * PutLogEvents sizes a batch as its messages plus 26 bytes per event (its API reference); the
@@ -40,6 +45,11 @@ export interface LogVolume {
   metricBytes: number;
   /** Flushes that found their metrics already published by an overlapping invocation. */
   emptyFlushes: number;
+  /**
+   * EMF documents without the deployed namespace: the metrics instance was built before the
+   * local service set its environment, so the run does not measure the service as deployed.
+   */
+  undeployedNamespace: number;
 }
 
 export const emptyLogVolume = (): LogVolume => ({
@@ -48,6 +58,7 @@ export const emptyLogVolume = (): LogVolume => ({
   metricEvents: 0,
   metricBytes: 0,
   emptyFlushes: 0,
+  undeployedNamespace: 0,
 });
 
 type Write = typeof process.stdout.write;
@@ -65,6 +76,7 @@ function kindOf(line: string): LineKind {
 function count(volume: LogVolume, kind: Exclude<LineKind, undefined>, line: string): void {
   const bytes = Buffer.byteLength(line, 'utf8') + LOG_EVENT_OVERHEAD_BYTES;
   if (kind === 'metrics') {
+    if (!line.includes(DEPLOYED_NAMESPACE)) volume.undeployedNamespace += 1;
     volume.metricEvents += 1;
     volume.metricBytes += bytes;
   } else if (kind === 'logger') {

@@ -258,6 +258,11 @@ async function measured(
     const lastArrivalMs = await settle(running, expected);
     const seconds = (Math.max(lastArrivalMs, current.lastInvocationEndMs) - startMs) / 1000;
     const engine = await takeEngineUnits(running.service);
+    if (current.logs.undeployedNamespace > 0)
+      throw new Error(
+        `${current.logs.undeployedNamespace} metrics documents without the deployed namespace: ` +
+          'shared/powertools/metrics.ts was imported before the local service set its environment',
+      );
     return {
       phase,
       messages,

@@ -2,13 +2,13 @@
 // names of everything the service counts. A metric with a dimension goes out as a single
 // metric, so its dimension does not leak onto the other metrics of the invocation.
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { EMPTY_FLUSH_WARNING } from './metric-warnings.ts';
 
 /**
  * Where metrics are switched off (local mode: no CloudWatch), Powertools still warns at every
  * flush of an invocation that counted nothing (a sweep with nothing due), burying the output a
  * newcomer is meant to read. There only, that one warning is dropped; every other goes on.
  */
-export const EMPTY_FLUSH_WARNING = 'No application metrics to publish';
 const quietWhenDisabled = {
   ...console,
   warn: (...args: unknown[]) => {

@@ -7,7 +7,7 @@ describe('counting function logs', () => {
   let stop: (() => void) | undefined;
   afterEach(() => stop?.());
 
-  it('counts logger, metrics and empty-flush lines into the phase under way, and passes the rest on', () => {
+  it('counts logger, metrics and empty-flush lines into the phase under way (and metrics without the deployed namespace), and passes the rest on', () => {
     const written: string[] = [];
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
       written.push(String(chunk));
@@ -17,8 +17,10 @@ describe('counting function logs', () => {
     let phase: typeof volume | undefined = volume;
     stop = countFunctionLogs(() => phase);
     const logger = '{"level":"INFO","message":"message accepted","service":"linkage"}';
-    const metrics = '{"_aws":{"Timestamp":1,"CloudWatchMetrics":[]},"RecordsReceived":1}';
-    process.stdout.write(`${logger}\n${metrics}\nbench progress\n`);
+    const metrics = '{"_aws":{"Timestamp":1,"CloudWatchMetrics":[{"Namespace":"Linkage"}]},"RecordsReceived":1}';
+    // What an instance built before the service set POWERTOOLS_METRICS_NAMESPACE prints.
+    const undeployed = metrics.replace('Linkage', 'default_namespace');
+    process.stdout.write(`${logger}\n${metrics}\n${undeployed}\nbench progress\n`);
     process.stderr.write('No application metrics to publish. The cold-start metric may be published\n');
     phase = undefined;
     process.stdout.write(`${logger}\n`);
@@ -29,9 +31,10 @@ describe('counting function logs', () => {
     expect(volume).toEqual({
       events: 1,
       bytes: logger.length + LOG_EVENT_OVERHEAD_BYTES,
-      metricEvents: 1,
-      metricBytes: metrics.length + LOG_EVENT_OVERHEAD_BYTES,
+      metricEvents: 2,
+      metricBytes: metrics.length + undeployed.length + 2 * LOG_EVENT_OVERHEAD_BYTES,
       emptyFlushes: 1,
+      undeployedNamespace: 1,
     });
     expect(written).toEqual(['bench progress\n']);
   });
