@@ -2,12 +2,13 @@
 // shared/resources/tables.ts): the application item, its revisions in the decisions table
 // (the audit trail) and the verification requests sent about it.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { fulfilmentFlagBody, type FulfilmentFlag } from '../shared/contract/fulfilment-flag.ts';
+import type { FulfilmentFlag } from '../shared/contract/fulfilment-flag.ts';
 import { tableName } from '../shared/resources/tables.ts';
 import { getApplication, getApplicationLookup } from '../shared/storage/application-store.ts';
 import { decisionKey, prisonerPk, SK_PREFIX } from '../shared/storage/keys.ts';
 import { storedRequest, type StoredApplication, type StoredRequest } from '../shared/storage/records.ts';
 import { queryAll } from '../shared/storage/query-all.ts';
+import { decodeFlag } from '../shared/storage/stored-flag.ts';
 
 export interface RevisionRecord {
   readonly revision: number;
@@ -40,7 +41,7 @@ export async function readCaseHistory(
     })
   ).map((item): RevisionRecord => ({
     revision: Number(item.revision),
-    flag: fulfilmentFlagBody.parse(item.flag),
+    flag: decodeFlag(item),
     trigger: String(item.trigger ?? ''),
     recordedAt: String(item.recordedAt ?? ''),
   }));

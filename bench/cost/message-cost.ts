@@ -28,6 +28,8 @@ export interface MessageCost {
   readonly indexWriteUnits: number;
   readonly failedConditionWriteUnits: number;
   readonly writeUnitsByTable: Readonly<Record<string, number>>;
+  /** The index writes of `writeUnitsByTable`, by `<table>/<index>`. */
+  readonly writeUnitsByIndex: Readonly<Record<string, number>>;
   readonly sqsStandardRequests: number;
   readonly sqsFifoRequests: number;
   readonly sqsRequestsByCaller: Readonly<Record<string, number>>;
@@ -90,6 +92,7 @@ export function messageCost(parts: readonly PhaseUsage[]): MessageCost {
   let logEvents = 0;
   let logBytes = 0;
   const byTable: Record<string, number> = {};
+  const byIndex: Record<string, number> = {};
   const byCaller: Record<Caller | string, number> = {};
   const calls: Record<string, number> = {};
   const addTable = (table: string, units: number) => (byTable[table] = (byTable[table] ?? 0) + units);
@@ -135,6 +138,11 @@ export function messageCost(parts: readonly PhaseUsage[]): MessageCost {
       indexWriteUnits += units;
       addTable(`${tableOf(table)} (index)`, units);
     }
+    for (const [key, units] of Object.entries(engine.indexWritesByIndex ?? {})) {
+      const [table = key, indexName = ''] = key.split('/');
+      const name = `${tableOf(table)}/${indexName}`;
+      byIndex[name] = (byIndex[name] ?? 0) + units;
+    }
     for (const [table, units] of Object.entries(engine.failedConditionalWrites)) {
       failedConditionWriteUnits += units;
       addTable(`${tableOf(table)} (failed condition)`, units);
@@ -155,6 +163,7 @@ export function messageCost(parts: readonly PhaseUsage[]): MessageCost {
     indexWriteUnits: per(indexWriteUnits),
     failedConditionWriteUnits: per(failedConditionWriteUnits),
     writeUnitsByTable: perMessage(byTable),
+    writeUnitsByIndex: perMessage(byIndex),
     sqsStandardRequests: per(sqsStandard),
     sqsFifoRequests: per(sqsFifo),
     sqsRequestsByCaller: perMessage(byCaller),

@@ -183,6 +183,7 @@ function meanCost(costs: readonly MessageCost[]): MessageCost {
     indexWriteUnits: mean((c) => c.indexWriteUnits),
     failedConditionWriteUnits: mean((c) => c.failedConditionWriteUnits),
     writeUnitsByTable: meanRecord((c) => c.writeUnitsByTable),
+    writeUnitsByIndex: meanRecord((c) => c.writeUnitsByIndex),
     sqsStandardRequests: mean((c) => c.sqsStandardRequests),
     sqsFifoRequests: mean((c) => c.sqsFifoRequests),
     sqsRequestsByCaller: meanRecord((c) => c.sqsRequestsByCaller),

@@ -36,14 +36,15 @@ interface DynaliteDb {
   itemSize(item: Item): number;
 }
 
-/** Units by table name. */
+/** Units by table name (and index writes also by `<table>/<index>`). */
 export interface EngineUnits {
   readonly indexWrites: Record<string, number>;
+  readonly indexWritesByIndex: Record<string, number>;
   readonly failedConditionalWrites: Record<string, number>;
 }
 
 export function emptyEngineUnits(): EngineUnits {
-  return { indexWrites: {}, failedConditionalWrites: {} };
+  return { indexWrites: {}, indexWritesByIndex: {}, failedConditionalWrites: {} };
 }
 
 /** EngineOptions.threadPlugin of a service whose engine units are counted. */
@@ -67,8 +68,12 @@ export function countEngineUnits(sink: () => EngineUnits | undefined): void {
   db.updateIndexes = function (store, table, existing, item, cb) {
     const units = sink();
     if (units) {
-      const added = indexWriteUnits(table, existing ?? undefined, item ?? undefined, db.itemSize);
-      if (added > 0) units.indexWrites[table.TableName] = (units.indexWrites[table.TableName] ?? 0) + added;
+      const byIndex = indexWriteUnitsByIndex(table, existing ?? undefined, item ?? undefined, db.itemSize);
+      for (const [indexName, added] of Object.entries(byIndex)) {
+        units.indexWrites[table.TableName] = (units.indexWrites[table.TableName] ?? 0) + added;
+        const key = `${table.TableName}/${indexName}`;
+        units.indexWritesByIndex[key] = (units.indexWritesByIndex[key] ?? 0) + added;
+      }
     }
     return updateIndexes.call(this, store, table, existing, item, cb);
   };
@@ -89,8 +94,19 @@ export function indexWriteUnits(
   after: Item | undefined,
   size: (item: Item) => number,
 ): number {
-  let units = 0;
+  return Object.values(indexWriteUnitsByIndex(table, before, after, size)).reduce((sum, u) => sum + u, 0);
+}
+
+/** The units of each index the write touched (indexes it left alone are absent). */
+export function indexWriteUnitsByIndex(
+  table: TableDescription,
+  before: Item | undefined,
+  after: Item | undefined,
+  size: (item: Item) => number,
+): Record<string, number> {
+  const byIndex: Record<string, number> = {};
   for (const index of table.GlobalSecondaryIndexes ?? []) {
+    let units = 0;
     const keys = index.KeySchema.map((k) => k.AttributeName);
     const inBefore = before !== undefined && keys.every((k) => before[k] != null);
     const inAfter = after !== undefined && keys.every((k) => after[k] != null);
@@ -105,8 +121,9 @@ export function indexWriteUnits(
     } else if (inAfter) {
       units += writeUnits(entry(after));
     }
+    if (units > 0) byIndex[index.IndexName] = units;
   }
-  return units;
+  return byIndex;
 }
 
 function projected(item: Item, table: TableDescription, index: IndexDescription): Item {

@@ -41,8 +41,11 @@ async function add(
   token: string,
   counts: Counts,
 ) {
-  const event = { institutionId, day: localDay(instant), token, add: nonZero(counts) };
-  await countEvent(deps.db, deps.env.tables.assessment, event);
+  const add = nonZero(counts);
+  // Nothing to add (most revisions change none of the linkage's own figures): no write. The
+  // token only guards an increment, so an event that increments nothing needs no mark.
+  if (Object.keys(add).length === 0) return;
+  await countEvent(deps.db, deps.env.tables.assessment, { institutionId, day: localDay(instant), token, add });
 }
 
 /** ingest-status, after the status is stored: on the day the court sent it (its sentAt). */

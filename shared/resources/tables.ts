@@ -12,6 +12,7 @@
 //                               application items: the console's case lists, newest first
 //               GSI requestsByEnforcingCourt / requestsByPrison: enforcingCourtId / prisonId + dueAt
 //                               on verification requests: the console's request lists by due date
+//                               (the court's also the sent and answered marks, for the assessment)
 //   decisions   pk A#<applicationId>   sk R#<revision, 6 digits>    every flag revision, append-only, with its inputs
 //   access      pk I#<institutionId>   sk <sentAt>#<messageId>      what each institution was sent or viewed
 //               GSI viewsByCasePrison: casePrisonId + sk on console case views (the procuratorate's review)
@@ -76,8 +77,16 @@ export const CASE_LIST_ATTRIBUTES = [
   'rulings',
 ] as const;
 
-/** What a verification request row shows (the request body and its court). */
-export const REQUEST_LIST_ATTRIBUTES = ['body', 'enforcingCourtId', 'prisonId', 'sent', 'answeredAt'] as const;
+/**
+ * What a verification request row shows (the request body and its court): fixed when the
+ * request is stored, so its sent and answered marks write no list entry.
+ */
+export const REQUEST_LIST_ATTRIBUTES = ['body', 'enforcingCourtId', 'prisonId'] as const;
+/**
+ * The enforcing court's index also carries the marks: the assessment counts its requests
+ * answered and overdue from them (shared/assessment). Each mark then writes this one entry.
+ */
+export const REQUEST_ASSESSMENT_ATTRIBUTES = [...REQUEST_LIST_ATTRIBUTES, 'sent', 'answeredAt'] as const;
 
 const caseListIndex = (indexName: string, partition: string): IndexDefinition => ({
   indexName,
@@ -85,11 +94,15 @@ const caseListIndex = (indexName: string, partition: string): IndexDefinition =>
   sortKey: { name: 'firstSubmittedUtc', type: 'S' },
   projection: { type: 'INCLUDE', nonKeyAttributes: CASE_LIST_ATTRIBUTES },
 });
-const requestListIndex = (indexName: string, partition: string): IndexDefinition => ({
+const requestListIndex = (
+  indexName: string,
+  partition: string,
+  nonKeyAttributes: readonly string[],
+): IndexDefinition => ({
   indexName,
   partitionKey: { name: partition, type: 'S' },
   sortKey: { name: 'dueAt', type: 'S' },
-  projection: { type: 'INCLUDE', nonKeyAttributes: REQUEST_LIST_ATTRIBUTES },
+  projection: { type: 'INCLUDE', nonKeyAttributes },
 });
 
 export const TABLES = {
@@ -108,8 +121,8 @@ export const TABLES = {
       },
       caseListIndex('byHearingCourt', 'hearingCourtId'),
       caseListIndex('byPrison', 'prisonId'),
-      requestListIndex('requestsByEnforcingCourt', 'enforcingCourtId'),
-      requestListIndex('requestsByPrison', 'prisonId'),
+      requestListIndex('requestsByEnforcingCourt', 'enforcingCourtId', REQUEST_ASSESSMENT_ATTRIBUTES),
+      requestListIndex('requestsByPrison', 'prisonId', REQUEST_LIST_ATTRIBUTES),
     ],
     envVar: 'CASES_TABLE',
   },

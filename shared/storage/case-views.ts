@@ -6,6 +6,7 @@ import { fulfilmentFlagObject } from '../contract/fulfilment-flag.ts';
 import { decodeCursor, encodeCursor, type Page } from './console-lists.ts';
 import { accessKey } from './keys.ts';
 import { queryAll } from './query-all.ts';
+import { storedFlagJson } from './stored-flag.ts';
 
 /** The flag with the contract v1.1 fields, optional until every revision carries them. */
 export const storedFlag = z.lazy(() =>
@@ -50,7 +51,7 @@ export async function listRevisions(
   });
   return items.map((item) => ({
     revision: Number(item.revision),
-    flag: storedFlag.parse(item.flag),
+    flag: storedFlag.parse(storedFlagJson(item)),
     trigger: String(item.trigger),
     recordedAt: String(item.recordedAt),
   }));

@@ -112,7 +112,6 @@ export const requestRow = z.object({
   enforcingCourtId: z.string(),
   prisonId: z.optional(z.string()),
   dueAt: z.string(),
-  sent: z.boolean(),
 });
 export type RequestRow = z.infer<typeof requestRow> & { readonly personId: string };
 

@@ -2,10 +2,11 @@
 // fingerprint of what it decided and what caused it.
 import { BatchGetCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Material } from '../contract/materials.ts';
-import { fulfilmentFlagBody, type FulfilmentFlag } from '../contract/fulfilment-flag.ts';
+import type { FulfilmentFlag } from '../contract/fulfilment-flag.ts';
 import { isConditionalCheckFailed } from './conditional.ts';
 import { decisionKey } from './keys.ts';
 import { queryAll } from './query-all.ts';
+import { decodeFlag, encodeFlag } from './stored-flag.ts';
 
 export interface Revision {
   readonly applicationId: string;
@@ -17,17 +18,27 @@ export interface Revision {
   readonly recordedAt: string;
 }
 
+/** The item a revision is stored as: its flag compressed (stored-flag.ts), the rest as is. */
+export function storedRevisionItem(revision: Revision): Record<string, unknown> {
+  return {
+    ...decisionKey(revision.applicationId, revision.revision),
+    applicationId: revision.applicationId,
+    revision: revision.revision,
+    decision: revision.flag.decision,
+    fingerprint: revision.fingerprint,
+    trigger: revision.trigger,
+    recordedAt: revision.recordedAt,
+    ...encodeFlag(revision.flag),
+  };
+}
+
 /** Writes a revision that does not exist yet; false when that revision number is taken. */
 export async function putRevision(db: DynamoDBDocumentClient, table: string, revision: Revision): Promise<boolean> {
   try {
     await db.send(
       new PutCommand({
         TableName: table,
-        Item: {
-          ...decisionKey(revision.applicationId, revision.revision),
-          ...revision,
-          decision: revision.flag.decision,
-        },
+        Item: storedRevisionItem(revision),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -65,7 +76,7 @@ export async function findRevision(
   return {
     applicationId,
     revision,
-    flag: fulfilmentFlagBody.parse(item.flag),
+    flag: decodeFlag(item),
     fingerprint: String(item.fingerprint),
     trigger: String(item.trigger),
     recordedAt: String(item.recordedAt),
@@ -76,8 +87,8 @@ export async function findRevision(
 const BATCH_GET_LIMIT = 100;
 
 /**
- * The Art 5 materials each given revision names as missing (one batched read of the flags'
- * `missingMaterials` only): what a prison's case list shows beside each application.
+ * The Art 5 materials each given revision names as missing (one batched read of the flags):
+ * what a prison's case list shows beside each application.
  */
 export async function missingMaterialsOf(
   db: DynamoDBDocumentClient,
@@ -95,16 +106,15 @@ export async function missingMaterialsOf(
           RequestItems: {
             [table]: {
               Keys: keys,
-              ProjectionExpression: 'applicationId, #f.missingMaterials',
+              // The whole item: its flag is one compressed attribute (a revision is under 1 KB).
+              ProjectionExpression: 'applicationId, sk, #f, flagCodec, flagData',
               ExpressionAttributeNames: { '#f': 'flag' },
             },
           },
         }),
       );
-      for (const item of result.Responses?.[table] ?? []) {
-        const flag = item.flag as { missingMaterials?: Material[] } | undefined;
-        found.set(String(item.applicationId), flag?.missingMaterials ?? []);
-      }
+      for (const item of result.Responses?.[table] ?? [])
+        found.set(String(item.applicationId), decodeFlag(item).missingMaterials);
       keys = (result.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
     }
   }
@@ -127,5 +137,5 @@ export async function revisionFlags(
     },
     ConsistentRead: true,
   });
-  return items.map((item) => fulfilmentFlagBody.parse(item.flag));
+  return items.map((item) => decodeFlag(item));
 }

@@ -3,6 +3,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SK_PREFIX, prisonerPk } from './keys.ts';
 import { queryAll } from './query-all.ts';
+import { withDossier } from './stored-dossier.ts';
 import {
   storedApplication,
   storedRequest,
@@ -35,7 +36,7 @@ export async function loadPrisoner(
   for (const item of items) {
     const sk = String(item.sk);
     if (sk.startsWith(SK_PREFIX.status)) statuses.push(storedStatus.parse(item));
-    else if (sk.startsWith(SK_PREFIX.application)) applications.push(storedApplication.parse(item));
+    else if (sk.startsWith(SK_PREFIX.application)) applications.push(storedApplication.parse(withDossier(item)));
     else if (sk.startsWith(SK_PREFIX.request)) requests.push(storedRequest.parse(item));
   }
   return { statuses, applications, requests };

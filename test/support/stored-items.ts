@@ -6,6 +6,8 @@ import type {
   RulingMessage,
 } from '../../shared/contract/messages.ts';
 import type { FulfilmentFlag } from '../../shared/contract/fulfilment-flag.ts';
+import { storedRevisionItem } from '../../shared/storage/decision-store.ts';
+import { encodeDossier } from '../../shared/storage/stored-dossier.ts';
 
 export function statusItem(message: EnforcementStatusMessage): Record<string, unknown> {
   const { body } = message;
@@ -31,8 +33,9 @@ export function applicationItem(
     pk: `P#${body.prisoner.personId}`,
     sk: `A#${body.applicationId}`,
     applicationId: body.applicationId,
-    dossier: body,
+    ...encodeDossier(body),
     dossierVersion: body.version,
+    hearingCourtId: body.hearingCourtId,
     prisonId: message.sender.id,
     firstSubmittedAt: body.submittedAt,
     rulings: Object.fromEntries(
@@ -49,15 +52,12 @@ export function applicationItem(
 }
 
 export function revisionItem(flag: FulfilmentFlag, fingerprint: string): Record<string, unknown> {
-  return {
-    pk: `A#${flag.applicationId}`,
-    sk: `R#${String(flag.revision).padStart(6, '0')}`,
+  return storedRevisionItem({
     applicationId: flag.applicationId,
     revision: flag.revision,
     flag,
     fingerprint,
-    decision: flag.decision,
     trigger: 'test',
     recordedAt: flag.evaluatedAt,
-  };
+  });
 }

@@ -25,6 +25,8 @@ import type { VerificationRequest } from '../../../shared/contract/verification-
 import { itemKey } from '../../../shared/contract/primitives.ts';
 import { findInstitution, type Registry } from '../../../shared/resources/registry.ts';
 import { applicationKey, statusKey } from '../../../shared/storage/keys.ts';
+import { withDossier } from '../../../shared/storage/stored-dossier.ts';
+import { decodeFlag } from '../../../shared/storage/stored-flag.ts';
 import { checkDisclosures } from './disclosures.ts';
 import { judgeFinal, Oracle } from './oracle.ts';
 import type { DeadLetter, OutboundMessage } from './service.ts';
@@ -89,7 +91,8 @@ export function checkFaultRun(workload: FaultWorkload, outcome: RunOutcome, regi
   const applications = new Map<string, Record<string, unknown> | undefined>();
   for (const record of workload.cases) {
     const newest = record.dossiers.at(-1)!;
-    const held = caseItem(applicationKey(record.personId, record.applicationId));
+    const stored = caseItem(applicationKey(record.personId, record.applicationId));
+    const held = stored && withDossier(stored);
     applications.set(record.applicationId, held);
     if (
       !held ||
@@ -206,7 +209,8 @@ export function checkFaultRun(workload: FaultWorkload, outcome: RunOutcome, regi
         );
       }
       for (const copy of copies) {
-        const storedFlag = revisions.get(copy.flag.revision)?.flag;
+        const storedItem = revisions.get(copy.flag.revision);
+        const storedFlag = storedItem ? decodeFlag(storedItem) : undefined;
         if (!same(copy.flag, storedFlag))
           violate(
             'revisions: copy differs from the stored revision',

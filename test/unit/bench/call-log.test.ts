@@ -101,5 +101,36 @@ describe('DynamoDB calls through the document client', () => {
     const cost = messageCost([{ ...move, messages: 1 }]);
     expect(cost.writeUnits).toBe(2 + 2);
     expect(cost.indexWriteUnits).toBe(2);
+    expect(cost.writeUnitsByIndex).toEqual({ 'cases/byDeadline': 2 });
+  });
+
+  it("write a request's sent and answered marks to the enforcing court's index only", async () => {
+    const request = {
+      pk: 'P#3',
+      sk: 'V#REQ-3',
+      body: { requestId: 'REQ-3' },
+      enforcingCourtId: 'FJ-LY-XL',
+      prisonId: 'FJ-JY-01',
+      dueAt: '2026-12-08T16:00:00.000Z',
+      sent: false,
+    };
+    const put = await measure(() => dynamo.db.send(new PutCommand({ TableName: cases, Item: request })));
+    expect(put.engine.indexWritesByIndex).toEqual({
+      [`${cases}/requestsByEnforcingCourt`]: 1,
+      [`${cases}/requestsByPrison`]: 1,
+    });
+    const answered = await measure(() =>
+      dynamo.db.send(
+        new UpdateCommand({
+          TableName: cases,
+          Key: { pk: 'P#3', sk: 'V#REQ-3' },
+          UpdateExpression: 'SET sent = :t, answeredAt = :a',
+          ExpressionAttributeValues: { ':t': true, ':a': '2026-12-02T01:00:00.000Z' },
+        }),
+      ),
+    );
+    // The prison's list shows what never changes; the court's index keeps the marks the
+    // assessment counts (shared/resources/tables.ts).
+    expect(answered.engine.indexWritesByIndex).toEqual({ [`${cases}/requestsByEnforcingCourt`]: 1 });
   });
 });

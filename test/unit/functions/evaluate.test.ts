@@ -6,6 +6,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fingerprintOf } from '../../../shared/pipeline/evaluation/fingerprint.ts';
+import { decodeFlag } from '../../../shared/storage/stored-flag.ts';
 import { documentClient, sqsClient } from '../../../shared/pipeline/runtime.ts';
 import { messageGroupOf } from '../../../shared/queues/evaluation-requests.ts';
 import { evaluate } from '../../../shared/rules/evaluate.ts';
@@ -115,7 +116,7 @@ describe('evaluate', () => {
       decision: expected.flag.decision,
       fingerprint: fingerprintOf(expected.flag),
     });
-    expect(decision!.flag).toEqual({ ...expected.flag, revision: 1 });
+    expect(decodeFlag(decision!)).toEqual({ ...expected.flag, revision: 1 });
 
     for (const queue of FLAG_QUEUES) {
       const [message, ...others] = await aws.received(queue);

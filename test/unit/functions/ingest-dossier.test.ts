@@ -9,6 +9,7 @@ import { useFunctionEnvironment } from '../../support/function-environment.ts';
 import { createContext } from '../../support/lambda-context.ts';
 import { startTestAws, type TestAws } from '../../support/local-aws.ts';
 import { createSqsEvent, createSqsRecord } from '../../support/sqs-event.ts';
+import { withDossier } from '../../../shared/storage/stored-dossier.ts';
 import { applicationItem } from '../../support/stored-items.ts';
 
 useFunctionEnvironment();
@@ -38,7 +39,12 @@ async function caseItem(pk: string, sk: string): Promise<Record<string, unknown>
   return (await aws.items('cases')).find((i) => i.pk === pk && i.sk === sk);
 }
 
-const application = () => caseItem(`P#${PERSON_ID}`, `A#${APP}`);
+const storedApplicationItem = () => caseItem(`P#${PERSON_ID}`, `A#${APP}`);
+/** The application item with its dossier read back from the stored (deflated) form. */
+const application = async () => {
+  const item = await storedApplicationItem();
+  return item && { ...withDossier(item) };
+};
 
 async function rejectionErrors(): Promise<{ path: string; message: string }[]> {
   const [rejection, ...others] = await aws.received(PRISON_QUEUE);
@@ -67,6 +73,13 @@ describe('ingest-dossier', () => {
       firstSubmittedAt: message.body.submittedAt,
       rulings: {},
     });
+    // As stored: the dossier deflated (one write unit for the item), with the court beside it.
+    const stored = await storedApplicationItem();
+    expect(stored).toMatchObject({
+      dossierCodec: 'deflate-raw/dossier-1',
+      hearingCourtId: message.body.hearingCourtId,
+    });
+    expect(stored).not.toHaveProperty('dossier');
 
     const [queued, ...more] = await aws.received(EVALUATE_QUEUE);
     expect(more).toEqual([]);

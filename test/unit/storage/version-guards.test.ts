@@ -1,5 +1,6 @@
 // The version-guarded writes of statuses and dossiers, run against dynalite: newer wins,
 // equal or older is stale, a retry of the same message is recognised as its own write.
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   attachRulings,
@@ -15,6 +16,7 @@ import { putStatus } from '../../../shared/storage/status-store.ts';
 import { dossier, personIdFrom, ruling, status } from '../../../generators/case.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../support/dynalite.ts';
 import { testTableName } from '../../support/function-environment.ts';
+import { applicationItem } from '../../support/stored-items.ts';
 
 let dynamo: LocalDynamo;
 const CASES = testTableName('cases');
@@ -133,5 +135,30 @@ describe('applications', () => {
     const application = loaded.applications.find((a) => a.applicationId === 'APP-R')!;
     expect(Object.keys(application.rulings)).toEqual(['R-1']);
     expect(application.rulings['R-1']!.body.outcome).toBe('WITHDRAWN');
+  });
+
+  it('reads and updates an application stored before the dossier codec (a plain dossier map, no court copy)', async () => {
+    const d = dossier({ applicationId: 'APP-OLD', prisoner });
+    const { dossierCodec: _codec, dossierData: _data, hearingCourtId: _court, ...legacy } = applicationItem(d);
+    await dynamo.db.send(new PutCommand({ TableName: CASES, Item: { ...legacy, dossier: d.body } }));
+    expect((await getApplication(dynamo.db, CASES, person, 'APP-OLD'))!.dossier).toEqual(d.body);
+
+    const early = ruling({ applicationId: 'APP-OLD', rulingRef: 'R-9', outcome: 'WITHDRAWN' });
+    const target = { personId: person, applicationId: 'APP-OLD', hearingCourtId: d.body.hearingCourtId };
+    const waiting = [
+      { body: early.body, senderId: early.sender.id, messageId: early.messageId, receivedAt: early.sentAt },
+    ];
+    expect(await attachRulings(dynamo.db, CASES, { ...target, hearingCourtId: 'FJ-OTHER' }, waiting)).toBe(false);
+    expect(await attachRulings(dynamo.db, CASES, target, waiting)).toBe(true);
+
+    // A newer version replaces the plain map with the deflated one.
+    const newer = dossier({ applicationId: 'APP-OLD', prisoner, version: 2 });
+    expect(await putDossier(dynamo.db, CASES, newer, newer.sentAt)).toBe('stored');
+    const { Item } = await dynamo.db.send(new GetCommand({ TableName: CASES, Key: { pk: legacy.pk, sk: legacy.sk } }));
+    expect(Item).not.toHaveProperty('dossier');
+    expect(Item).toMatchObject({ dossierCodec: 'deflate-raw/dossier-1', dossierVersion: 2 });
+    const read = (await getApplication(dynamo.db, CASES, person, 'APP-OLD'))!;
+    expect(read.dossier).toEqual(newer.body);
+    expect(Object.keys(read.rulings)).toEqual(['R-9']);
   });
 });

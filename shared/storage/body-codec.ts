@@ -1,0 +1,35 @@
+// Large JSON bodies stored deflated against a fixed dictionary of typical bodies of their kind.
+// DynamoDB bills a write by the whole item's size in 1 KB steps: a flag revision's JSON is
+// 2-4 KB (mostly the same English reason and remedy sentences) and a dossier's about 800 bytes,
+// which put their items at three units and two; deflated against their dictionary they take
+// about 250 and 90 bytes, and both items fit one unit (docs/capacity.md §8). An item names its
+// codec, so a better dictionary is a new codec beside the old, never a change to it. Each kind
+// keeps its own codecs (stored-flag.ts, stored-dossier.ts), so a function bundles only the
+// dictionaries of the bodies it stores.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+
+export interface BodyCodec {
+  /** Stored with the body, e.g. `deflate-raw/flag-1`. */
+  readonly id: string;
+  readonly dictionary: Buffer;
+}
+
+export function bodyCodec(id: string, dictionaryText: string): BodyCodec {
+  return { id, dictionary: Buffer.from(dictionaryText, 'utf8') };
+}
+
+export function encodeBody(codec: BodyCodec, body: unknown): Uint8Array {
+  return deflateRawSync(JSON.stringify(body), { dictionary: codec.dictionary });
+}
+
+/** The JSON value of a stored body (the caller checks it with its schema). */
+export function decodeBody(
+  codecs: readonly BodyCodec[],
+  stored: { readonly codec: unknown; readonly data: unknown },
+  what: string,
+): unknown {
+  const codec = codecs.find((c) => c.id === stored.codec);
+  if (!codec) throw new Error(`${what}: unknown codec ${String(stored.codec)}`);
+  if (!(stored.data instanceof Uint8Array)) throw new Error(`${what}: the stored body is not binary`);
+  return JSON.parse(inflateRawSync(stored.data, { dictionary: codec.dictionary }).toString('utf8'));
+}
