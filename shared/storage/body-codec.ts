@@ -14,8 +14,21 @@ export interface BodyCodec {
   readonly dictionary: Buffer;
 }
 
-export function bodyCodec(id: string, dictionaryText: string): BodyCodec {
-  return { id, dictionary: Buffer.from(dictionaryText, 'utf8') };
+/** A codec whose dictionary is kept deflated in base64 (dictionaries/*.ts), inflated on first use. */
+export function bodyCodec(id: string, packedDictionary: string): BodyCodec {
+  let dictionary: Buffer | undefined;
+  return {
+    id,
+    get dictionary() {
+      dictionary ??= inflateRawSync(Buffer.from(packedDictionary, 'base64'));
+      return dictionary;
+    },
+  };
+}
+
+/** The dictionary's bytes (its test pins them: a published dictionary never changes). */
+export function dictionaryBytes(packedDictionary: string): Buffer {
+  return inflateRawSync(Buffer.from(packedDictionary, 'base64'));
 }
 
 export function encodeBody(codec: BodyCodec, body: unknown): Uint8Array {

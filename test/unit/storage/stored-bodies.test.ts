@@ -13,6 +13,7 @@ import type { ReductionDossier } from '../../../shared/contract/reduction-dossie
 import { evaluate } from '../../../shared/rules/evaluate.ts';
 import { factsFromMessages } from '../../../shared/rules/facts.ts';
 import { DEFAULT_POLICY } from '../../../shared/rules/policy.ts';
+import { dictionaryBytes } from '../../../shared/storage/body-codec.ts';
 import { storedRevisionItem } from '../../../shared/storage/decision-store.ts';
 import { DOSSIER_DICTIONARY_1 } from '../../../shared/storage/dictionaries/dossier-1.ts';
 import { FLAG_DICTIONARY_1 } from '../../../shared/storage/dictionaries/flag-1.ts';
@@ -117,7 +118,7 @@ describe('stored dossiers', () => {
 describe('the dictionaries', () => {
   it('stay byte for byte: stored items can only be read with them', () => {
     // A new dictionary is a new codec (scripts/body-dictionary.ts <kind> <version>), never a change.
-    const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    const sha = (packed: string) => createHash('sha256').update(dictionaryBytes(packed)).digest('hex');
     expect({ flag: sha(FLAG_DICTIONARY_1), dossier: sha(DOSSIER_DICTIONARY_1) }).toEqual({
       flag: '6b2fc9fa0e270d025c54088ab384eaec873e957c6fa59e927555c8f8b0c1d9da',
       dossier: 'd9ad22705f48e6f8aa560b2835c14cb72ff091f3c155a305bfee85efc2bdb825',
