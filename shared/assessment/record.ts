@@ -41,11 +41,12 @@ async function add(
   token: string,
   counts: Counts,
 ) {
-  const add = nonZero(counts);
+  const increments = nonZero(counts);
   // Nothing to add (most revisions change none of the linkage's own figures): no write. The
   // token only guards an increment, so an event that increments nothing needs no mark.
-  if (Object.keys(add).length === 0) return;
-  await countEvent(deps.db, deps.env.tables.assessment, { institutionId, day: localDay(instant), token, add });
+  if (Object.keys(increments).length === 0) return;
+  const event = { institutionId, day: localDay(instant), token, add: increments };
+  await countEvent(deps.db, deps.env.tables.assessment, event);
 }
 
 /** ingest-status, after the status is stored: on the day the court sent it (its sentAt). */

@@ -3,6 +3,7 @@
 // its supplement with it (revision 2: none). The prison's counters say one dossier completed,
 // in the days from the first submission's date to today's; a redelivery changes nothing; the
 // reconciliation recomputes the same from the decisions table, and finds a planted difference.
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCounter, readMonth } from '../../shared/assessment/counter-store.ts';
 import { localDay } from '../../shared/assessment/periods.ts';
@@ -70,6 +71,23 @@ describe('median days to complete materials (prison)', () => {
     await test.send(supplement);
     await test.settle();
     expect(await prisonDay()).toEqual(before);
+  });
+
+  it("writes nothing for the linkage's own figures when a revision changes none of them", async () => {
+    // Revision 1 counted the application evaluated; revision 2 (materials supplied, nothing
+    // paid) moves none of the linkage's figures, so it left no item and no token behind.
+    const db = documentClient(test);
+    const today = localDay(new Date().toISOString());
+    const { Items = [] } = await db.send(
+      new QueryCommand({
+        TableName: tables().assessment,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `${REGISTRY.service.id}#${today.slice(0, 7)}` },
+      }),
+    );
+    const tokens = Items.flatMap((item) => [...((item.tokens as Set<string> | undefined) ?? [])]);
+    expect(tokens).toHaveLength(1);
+    expect(Items.reduce((sum, item) => sum + Number(item.applicationsEvaluated ?? 0), 0)).toBe(1);
   });
 
   it('reconciles with no difference, and finds a corrupted counter', async () => {
