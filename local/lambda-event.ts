@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Message } from '@aws-sdk/client-sqs';
 import type { Context, ScheduledEvent, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
 import { clockShiftMs } from '../shared/pipeline/clock.ts';
+import { FUNCTION_MEMORY_MB } from '../shared/resources/functions.ts';
 
 export function sqsRecord(message: Message, queueArn: string, region: string): SQSRecord {
   const system = message.Attributes ?? {};
@@ -65,7 +66,8 @@ export function lambdaContext(options: {
     functionName: options.functionName,
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:${options.region}:${options.accountId}:function:${options.functionName}`,
-    memoryLimitInMB: '1024',
+    // As deployed (the logger prints it on every line, which the bench counts as log bytes).
+    memoryLimitInMB: String(FUNCTION_MEMORY_MB),
     awsRequestId: requestId,
     logGroupName: `/aws/lambda/${options.functionName}`,
     logStreamName: `local/[$LATEST]${requestId.replaceAll('-', '')}`,

@@ -134,14 +134,11 @@ export function messageCost(parts: readonly PhaseUsage[]): MessageCost {
         byCaller[record.caller] = (byCaller[record.caller] ?? 0) + billed;
       }
     }
-    for (const [table, units] of Object.entries(engine.indexWrites)) {
+    for (const [key, units] of Object.entries(engine.indexWrites)) {
+      const [table = key, indexName = ''] = key.split('/');
       indexWriteUnits += units;
       addTable(`${tableOf(table)} (index)`, units);
-    }
-    for (const [key, units] of Object.entries(engine.indexWritesByIndex ?? {})) {
-      const [table = key, indexName = ''] = key.split('/');
-      const name = `${tableOf(table)}/${indexName}`;
-      byIndex[name] = (byIndex[name] ?? 0) + units;
+      byIndex[`${tableOf(table)}/${indexName}`] = (byIndex[`${tableOf(table)}/${indexName}`] ?? 0) + units;
     }
     for (const [table, units] of Object.entries(engine.failedConditionalWrites)) {
       failedConditionWriteUnits += units;

@@ -36,15 +36,14 @@ interface DynaliteDb {
   itemSize(item: Item): number;
 }
 
-/** Units by table name (and index writes also by `<table>/<index>`). */
+/** Index writes by `<table name>/<index name>`, failed conditions by table name. */
 export interface EngineUnits {
   readonly indexWrites: Record<string, number>;
-  readonly indexWritesByIndex: Record<string, number>;
   readonly failedConditionalWrites: Record<string, number>;
 }
 
 export function emptyEngineUnits(): EngineUnits {
-  return { indexWrites: {}, indexWritesByIndex: {}, failedConditionalWrites: {} };
+  return { indexWrites: {}, failedConditionalWrites: {} };
 }
 
 /** EngineOptions.threadPlugin of a service whose engine units are counted. */
@@ -68,11 +67,10 @@ export function countEngineUnits(sink: () => EngineUnits | undefined): void {
   db.updateIndexes = function (store, table, existing, item, cb) {
     const units = sink();
     if (units) {
-      const byIndex = indexWriteUnitsByIndex(table, existing ?? undefined, item ?? undefined, db.itemSize);
+      const byIndex = indexWriteUnits(table, existing ?? undefined, item ?? undefined, db.itemSize);
       for (const [indexName, added] of Object.entries(byIndex)) {
-        units.indexWrites[table.TableName] = (units.indexWrites[table.TableName] ?? 0) + added;
         const key = `${table.TableName}/${indexName}`;
-        units.indexWritesByIndex[key] = (units.indexWritesByIndex[key] ?? 0) + added;
+        units.indexWrites[key] = (units.indexWrites[key] ?? 0) + added;
       }
     }
     return updateIndexes.call(this, store, table, existing, item, cb);
@@ -88,17 +86,8 @@ export function countEngineUnits(sink: () => EngineUnits | undefined): void {
   };
 }
 
-export function indexWriteUnits(
-  table: TableDescription,
-  before: Item | undefined,
-  after: Item | undefined,
-  size: (item: Item) => number,
-): number {
-  return Object.values(indexWriteUnitsByIndex(table, before, after, size)).reduce((sum, u) => sum + u, 0);
-}
-
 /** The units of each index the write touched (indexes it left alone are absent). */
-export function indexWriteUnitsByIndex(
+export function indexWriteUnits(
   table: TableDescription,
   before: Item | undefined,
   after: Item | undefined,

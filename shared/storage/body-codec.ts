@@ -46,3 +46,27 @@ export function decodeBody(
   if (!(stored.data instanceof Uint8Array)) throw new Error(`${what}: the stored body is not binary`);
   return JSON.parse(inflateRawSync(stored.data, { dictionary: codec.dictionary }).toString('utf8'));
 }
+
+/**
+ * A body stored as the item attributes `<name>Codec` and `<name>Data`, written with the newest
+ * of `codecs`; an item from before the codec holds a plain `<name>` map, read as it is.
+ */
+export function storedBody<N extends string>(name: N, codecs: readonly BodyCodec[]) {
+  const current = codecs.at(-1)!;
+  const codecAttribute = `${name}Codec` as const;
+  const dataAttribute = `${name}Data` as const;
+  return {
+    codecAttribute,
+    dataAttribute,
+    encode: (body: unknown) =>
+      ({ [codecAttribute]: current.id, [dataAttribute]: encodeBody(current, body) }) as Record<
+        `${N}Codec` | `${N}Data`,
+        unknown
+      >,
+    /** The body's JSON value, not yet checked (the caller parses it with its schema). */
+    decode(item: Readonly<Record<string, unknown>>, what: string): unknown {
+      if (item[codecAttribute] === undefined) return item[name];
+      return decodeBody(codecs, { codec: item[codecAttribute], data: item[dataAttribute] }, what);
+    },
+  };
+}

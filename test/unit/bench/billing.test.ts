@@ -56,11 +56,11 @@ describe('DynamoDB write units', () => {
   const indexed = { pk: 'P#1', sk: 'A#1', dueShard: '1', nextCheckAt: 'n1', big: body(5000) };
 
   it('of a keys-only index are spent only when the index entry changes', () => {
-    expect(indexWriteUnits(table, undefined, indexed, size)).toBe(1);
-    expect(indexWriteUnits(table, indexed, { ...indexed, big: body(6000) }, size)).toBe(0);
-    expect(indexWriteUnits(table, indexed, { ...indexed, nextCheckAt: 'n2' }, size)).toBe(2);
+    expect(indexWriteUnits(table, undefined, indexed, size)).toEqual({ byDeadline: 1 });
+    expect(indexWriteUnits(table, indexed, { ...indexed, big: body(6000) }, size)).toEqual({});
+    expect(indexWriteUnits(table, indexed, { ...indexed, nextCheckAt: 'n2' }, size)).toEqual({ byDeadline: 2 });
     const { dueShard: _s, nextCheckAt: _n, ...offIndex } = indexed;
-    expect(indexWriteUnits(table, indexed, offIndex, size)).toBe(1);
+    expect(indexWriteUnits(table, indexed, offIndex, size)).toEqual({ byDeadline: 1 });
   });
 
   it('of an all-attributes index follow the whole item', () => {
@@ -68,7 +68,7 @@ describe('DynamoDB write units', () => {
       ...table,
       GlobalSecondaryIndexes: [{ ...table.GlobalSecondaryIndexes[0]!, Projection: { ProjectionType: 'ALL' } }],
     };
-    expect(indexWriteUnits(all, indexed, { ...indexed, big: body(6000) }, size)).toBe(6);
+    expect(indexWriteUnits(all, indexed, { ...indexed, big: body(6000) }, size)).toEqual({ byDeadline: 6 });
   });
 });
 
@@ -101,7 +101,7 @@ describe('cost per message', () => {
       record({ service: 'sqs', action: 'ReceiveMessage', caller: 'pollers', received: 0, billedRequests: 1 }),
       record({ service: 'sqs', action: 'GetQueueAttributes', caller: 'pollers', billedRequests: 1 }),
     );
-    const engine = { ...emptyEngineUnits(), indexWrites: { 'linkage-local-cases': 1 } };
+    const engine = { ...emptyEngineUnits(), indexWrites: { 'linkage-local-cases/byDeadline': 1 } };
     const cost = messageCost([{ log, engine, messages: 2 }]);
     expect(cost).toMatchObject({
       readUnits: 0.5,
@@ -112,6 +112,7 @@ describe('cost per message', () => {
       idleReceives: 0.5,
     });
     expect(cost.writeUnitsByTable).toEqual({ cases: 1.5, 'cases (index)': 0.5 });
+    expect(cost.writeUnitsByIndex).toEqual({ 'cases/byDeadline': 0.5 });
     expect(cost.usdPerMillion.total).toBeCloseTo(
       0.5 * PRICES.dynamodb.usdPerMillionReadUnits +
         2 * PRICES.dynamodb.usdPerMillionWriteUnits +
