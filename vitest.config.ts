@@ -13,6 +13,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['test/support/quiet-functions.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
