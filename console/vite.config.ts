@@ -2,10 +2,11 @@
 // S3 + CloudFront (or the private API's static route) on AWS.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { firstPageChunks } from './build/first-page-chunks.ts';
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  plugins: [react(), firstPageChunks()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

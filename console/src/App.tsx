@@ -13,11 +13,11 @@ import { CALLBACK_PATH, readToken } from './auth/session.ts';
 import { casesQuery, meQuery } from './api/queries.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { useMe } from './components/useMe.ts';
+import { preloadable } from './components/preloadable.tsx';
 
-const loadCaseList = () => import('./pages/CaseListPage.tsx');
+const caseList = preloadable(() => import('./pages/CaseListPage.tsx'));
 const SignInPage = lazy(() => import('./pages/SignInPage.tsx'));
 const SignInCallbackPage = lazy(() => import('./pages/SignInCallbackPage.tsx'));
-const CaseListPage = lazy(loadCaseList);
 const CasePage = lazy(() => import('./pages/CasePage.tsx'));
 const PrintPage = lazy(() => import('./pages/PrintPage.tsx'));
 const RequestsPage = lazy(() => import('./pages/RequestsPage.tsx'));
@@ -32,14 +32,20 @@ const AssessmentPage = lazy(() => import('./pages/AssessmentPage.tsx'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
 
-// Signed in already: fetch who we are and the list page's code while React starts, not after.
-if (readToken()) {
-  void queryClient.prefetchQuery(meQuery);
-  if (window.location.pathname === '/cases' || window.location.pathname === '/') {
-    void loadCaseList();
-    void queryClient.prefetchInfiniteQuery(casesQuery({}));
-  }
-}
+const onList = window.location.pathname === '/cases' || window.location.pathname === '/';
+/**
+ * Signed in already: who we are and, opening the list, its code and first page, fetched while
+ * React starts. main.tsx renders once this settles (or after 3 s), so the first render has them.
+ */
+export const firstPage: Promise<unknown> = readToken()
+  ? Promise.race([
+      Promise.allSettled([
+        queryClient.prefetchQuery(meQuery),
+        ...(onList ? [caseList.preload(), queryClient.prefetchInfiniteQuery(casesQuery({}))] : []),
+      ]),
+      new Promise((resolve) => setTimeout(resolve, 3_000)),
+    ])
+  : Promise.resolve();
 
 /** An enforcing court starts at its verification requests, an operator at the dead letters, everyone else at the case list. */
 function HomeRedirect() {
@@ -75,7 +81,7 @@ const router = createBrowserRouter([
     ),
     children: [
       { path: '/', element: <HomeRedirect /> },
-      { path: '/cases', element: <CaseListPage /> },
+      { path: '/cases', element: <caseList.Page /> },
       { path: '/cases/:applicationId', element: <CasePage /> },
       { path: '/requests', element: <RequestsPage /> },
       { path: '/rejections', element: <RejectionsPage /> },

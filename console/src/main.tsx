@@ -1,12 +1,16 @@
 import 'antd/dist/antd.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { App, firstPage } from './App.tsx';
 import './i18n/index.ts';
 import './index.css';
+import './components/list-table.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Not a top-level await: that splits the entry into many more files for the browser to fetch.
+void firstPage.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -1,14 +1,16 @@
 // The institution's applications: a hearing court filters and searches; a prison sees its own;
 // a procuratorate sees its prison's, with the alerts (REVOKE, found after a grant) on top.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiGet, type CaseListRow, type Page } from '../api/client.ts';
 import { casesQuery } from '../api/queries.ts';
 import { DecisionBadge } from '../components/DecisionBadge.tsx';
+import { ListTable, type ListColumn } from '../components/ListTable.tsx';
 import { dateTime } from '../components/format.ts';
+import { useAfterFirstPaint } from '../components/useAfterFirstPaint.ts';
 import { useMe } from '../components/useMe.ts';
 import { DECISION, KIND, MATERIAL, MATERIAL_SHORT, RULING } from '../i18n/glossary.ts';
 import { useText } from '../i18n/index.ts';
@@ -27,6 +29,8 @@ export default function CaseListPage() {
   const { data: me } = useMe();
   const [filters, setFilters] = useState<Filters>({});
   const [form] = Form.useForm();
+  // The rows first, the filter bar (a placeholder of its height until then) one frame later.
+  const filtersShown = useAfterFirstPaint();
   const kind = me?.institution.kind;
   // The API scopes the list by the token: no need to wait for /api/me.
   const cases = useInfiniteQuery(casesQuery({ ...filters }));
@@ -58,39 +62,35 @@ export default function CaseListPage() {
       ...(values.to ? { to: values.to.format('YYYY-MM-DD') } : {}),
       ...(values.q?.trim() ? { q: values.q.trim() } : {}),
     });
-  const columns = [
+  const columns: ListColumn<CaseListRow>[] = [
     {
+      key: 'applicationId',
       title: t('list.applicationId'),
-      dataIndex: 'applicationId',
-      render: (id: string) => <Link to={`/cases/${encodeURIComponent(id)}`}>{id}</Link>,
+      render: (row) => <Link to={`/cases/${encodeURIComponent(row.applicationId)}`}>{row.applicationId}</Link>,
     },
     {
-      title: t('list.prisoner'),
       key: 'prisoner',
-      render: (_: unknown, row: CaseListRow) => (
+      title: t('list.prisoner'),
+      render: (row) => (
         <span>
           {row.prisoner.name}
           <br />
-          <Typography.Text type="secondary">{row.prisoner.prisonerNo}</Typography.Text>
+          <span className="secondary-text">{row.prisoner.prisonerNo}</span>
         </span>
       ),
     },
     ...(kind === 'HEARING_COURT'
-      ? [{ title: t('list.prison'), key: 'prison', render: (_: unknown, row: CaseListRow) => nameOf(row.prison) }]
+      ? [{ key: 'prison', title: t('list.prison'), render: (row: CaseListRow) => nameOf(row.prison) }]
       : []),
-    { title: t('list.kind'), dataIndex: 'kind', render: (k: string) => pick(KIND[k]) },
-    { title: t('list.submittedAt'), dataIndex: 'submittedAt', render: (s: string) => dateTime(s) },
-    {
-      title: t('list.decision'),
-      key: 'decision',
-      render: (_: unknown, row: CaseListRow) => <DecisionBadge decision={row.decision} />,
-    },
+    { key: 'kind', title: t('list.kind'), render: (row) => pick(KIND[row.kind]) },
+    { key: 'submittedAt', title: t('list.submittedAt'), render: (row) => dateTime(row.submittedAt) },
+    { key: 'decision', title: t('list.decision'), render: (row) => <DecisionBadge decision={row.decision} /> },
     ...(kind === 'PRISON'
       ? [
           {
-            title: t('list.missing'),
             key: 'missing',
-            render: (_: unknown, row: CaseListRow) =>
+            title: t('list.missing'),
+            render: (row: CaseListRow) =>
               !row.missingMaterials?.length ? (
                 t('list.none')
               ) : (
@@ -105,12 +105,8 @@ export default function CaseListPage() {
           },
         ]
       : []),
-    { title: t('list.revision'), dataIndex: 'revision', render: (r: number | null) => (r ? `r${r}` : '—') },
-    {
-      title: t('list.ruling'),
-      key: 'ruling',
-      render: (_: unknown, row: CaseListRow) => (row.ruling ? pick(RULING[row.ruling.outcome]) : '—'),
-    },
+    { key: 'revision', title: t('list.revision'), render: (row) => (row.revision ? `r${row.revision}` : '—') },
+    { key: 'ruling', title: t('list.ruling'), render: (row) => (row.ruling ? pick(RULING[row.ruling.outcome]) : '—') },
   ];
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -122,17 +118,17 @@ export default function CaseListPage() {
           {alerts.data && alerts.data.rows.length === 0 ? (
             <Typography.Text type="secondary">{t('list.noAlerts')}</Typography.Text>
           ) : (
-            <Table
-              rowKey="applicationId"
-              size="small"
+            <ListTable
+              rowKey={(row) => row.applicationId}
               columns={columns}
-              dataSource={alerts.data?.rows ?? []}
-              pagination={false}
+              rows={alerts.data?.rows ?? []}
+              loading={alerts.isLoading}
             />
           )}
         </Card>
       )}
-      {kind === 'HEARING_COURT' && (
+      {kind === 'HEARING_COURT' && !filtersShown && <div className="list-filters-placeholder" />}
+      {kind === 'HEARING_COURT' && filtersShown && (
         <Form form={form} layout="inline" onFinish={apply} role="search" aria-label={t('list.filter')}>
           <Form.Item name="q" label={t('list.search')}>
             <Input allowClear style={{ width: 220 }} />
@@ -181,13 +177,12 @@ export default function CaseListPage() {
         </Form>
       )}
       {cases.isError && <Alert type="error" title={t('errors.generic')} />}
-      <Table
-        rowKey="applicationId"
+      <ListTable
+        rowKey={(row) => row.applicationId}
         columns={columns}
-        dataSource={rows}
+        rows={rows}
         loading={cases.isLoading}
-        pagination={false}
-        data-testid="case-list"
+        testId="case-list"
       />
       {cases.hasNextPage && (
         <Button onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage}>
