@@ -35,7 +35,8 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15
 const onList = window.location.pathname === '/cases' || window.location.pathname === '/';
 /**
  * Signed in already: who we are and, opening the list, its code and first page, fetched while
- * React starts. main.tsx renders once this settles (or after 3 s), so the first render has them.
+ * React starts. main.tsx renders once this settles, so the first render has them; after 1 s it
+ * renders anyway (a cold API must not keep the page blank: the shell shows its loading states).
  */
 export const firstPage: Promise<unknown> = readToken()
   ? Promise.race([
@@ -43,7 +44,7 @@ export const firstPage: Promise<unknown> = readToken()
         queryClient.prefetchQuery(meQuery),
         ...(onList ? [caseList.preload(), queryClient.prefetchInfiniteQuery(casesQuery({}))] : []),
       ]),
-      new Promise((resolve) => setTimeout(resolve, 3_000)),
+      new Promise((resolve) => setTimeout(resolve, 1_000)),
     ])
   : Promise.resolve();
 
