@@ -1,7 +1,6 @@
 // Delivering a flag: to the hearing court, with copies to the prison that sent the dossier
-// and its procuratorate, all three at once. Every send is recorded in the access table first,
-// so there is never a disclosure without a record. Recipients de-duplicate by applicationId +
-// revision.
+// and its procuratorate, all three at once, after one access record naming all three.
+// Recipients de-duplicate by applicationId + revision.
 import type { FulfilmentFlag } from '../../contract/fulfilment-flag.ts';
 import type { FulfilmentFlagMessage } from '../../contract/messages.ts';
 import { count, METRIC } from '../../powertools/metrics.ts';
@@ -45,19 +44,26 @@ export async function sendFlag(
     sender: { kind: 'SERVICE', id: service },
     body: flag,
   };
-  // The recipients in parallel, each still recorded before its own send. Every send is
-  // awaited (settled) before a failure is thrown, so nothing runs on after the record fails.
+  // One access record for the delivery, before any send, so there is never a disclosure
+  // without a record. It sits with the hearing court (the reconciliation counts that court's
+  // flags from its partition) and lists every recipient; a prison's or procuratorate's
+  // deliveries are the revisions of the prison's applications (byPrison index).
+  const recipients = recipientsOf(deps.registry, application);
+  const [hearingCourt] = recipients as [Recipient, ...Recipient[]];
+  await recordAccess(deps.db, deps.env.tables.access, {
+    institutionId: hearingCourt.institutionId,
+    sentAt: now,
+    messageId: message.messageId,
+    schema: message.schema,
+    applicationId: application.applicationId,
+    role: hearingCourt.role,
+    revision: flag.revision,
+    recipients,
+  });
+  // The recipients in parallel. Every send is awaited (settled) before a failure is thrown,
+  // so nothing runs on after the handler has given up on the record.
   const sends = await Promise.allSettled(
-    recipientsOf(deps.registry, application).map(async (recipient) => {
-      await recordAccess(deps.db, deps.env.tables.access, {
-        institutionId: recipient.institutionId,
-        sentAt: now,
-        messageId: message.messageId,
-        schema: message.schema,
-        applicationId: application.applicationId,
-        role: recipient.role,
-        revision: flag.revision,
-      });
+    recipients.map(async (recipient) => {
       await sendToInstitution(deps.sqs, deps.env, recipient.institutionId, message);
       count(METRIC.flagsSent);
     }),

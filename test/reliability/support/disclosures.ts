@@ -12,6 +12,7 @@ import type { VerificationRequestMessage } from '../../../shared/contract/messag
 import type { VerificationRequest } from '../../../shared/contract/verification-request.ts';
 import type { ReceivedStatus } from '../../../shared/rules/facts.ts';
 import { requestState } from '../../../shared/rules/requests.ts';
+import { recipientsOfAccess } from '../../../shared/storage/access-store.ts';
 import { personIdOfPk } from '../../../shared/storage/keys.ts';
 import { epochMs } from '../../../shared/time/calendar.ts';
 import type { RunOutcome } from './invariants.ts';
@@ -62,10 +63,9 @@ export function checkDisclosures(
 
   // once: an access record precedes every disclosure.
   const accessIds = new Map<string, Set<string>>();
-  for (const item of outcome.access) {
-    const institutionId = String(item.institutionId);
-    accessIds.set(institutionId, (accessIds.get(institutionId) ?? new Set()).add(String(item.messageId)));
-  }
+  for (const item of outcome.access)
+    for (const institutionId of recipientsOfAccess(item))
+      accessIds.set(institutionId, (accessIds.get(institutionId) ?? new Set()).add(String(item.messageId)));
   for (const [institutionId, messages] of outcome.outbound) {
     for (const { message } of messages) {
       if (message.schema === 'linkage.rejection.v1') continue;

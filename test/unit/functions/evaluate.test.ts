@@ -130,11 +130,20 @@ describe('evaluate', () => {
       expect(message!.body.body).toEqual({ ...expected.flag, revision: 1 });
     }
 
-    const access = (await aws.items('access')).sort((a, b) => String(a.pk).localeCompare(String(b.pk)));
-    expect(access.map((a) => [a.pk, a.sk, a.role, a.revision])).toEqual([
-      ['I#FJ-JC-P01', `${NOW}#LINKAGE:flag:${APP}:r1`, 'PROCURATORATE', 1],
-      ['I#FJ-LY-ZY', `${NOW}#LINKAGE:flag:${APP}:r1`, 'HEARING_COURT', 1],
-      ['I#FJ-P01', `${NOW}#LINKAGE:flag:${APP}:r1`, 'PRISON', 1],
+    // One access record for the delivery, with the hearing court, naming all three recipients.
+    const access = await aws.items('access');
+    expect(access.map((a) => [a.pk, a.sk, a.role, a.revision, a.recipients])).toEqual([
+      [
+        'I#FJ-LY-ZY',
+        `${NOW}#LINKAGE:flag:${APP}:r1`,
+        'HEARING_COURT',
+        1,
+        [
+          { institutionId: 'FJ-LY-ZY', role: 'HEARING_COURT' },
+          { institutionId: 'FJ-P01', role: 'PRISON' },
+          { institutionId: 'FJ-JC-P01', role: 'PROCURATORATE' },
+        ],
+      ],
     ]);
     expect(JSON.stringify(access)).not.toContain(PERSON_ID);
 
@@ -246,22 +255,39 @@ describe('evaluate', () => {
     expect((await application()).revision).toBeUndefined();
   });
 
-  it('sends the copies at once, each after its own access record; one failure fails the record', async () => {
+  it('sends nothing when the access record cannot be written', async () => {
     await holds(applicationItem(dossier()), statusItem(fresh));
     injectFault(documentClient, (command, input) =>
-      command.startsWith('Put') && input.includes('linkage-test-access') && input.includes('I#FJ-P01"')
+      command.startsWith('Put') && input.includes('linkage-test-access') ? new Error('throttled') : undefined,
+    );
+    const response = await run(evaluationRecord(TRIGGER, 'sqs-1'));
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'sqs-1' }]);
+    expect(await flagRevisions()).toEqual([[], [], []]);
+    expect(await aws.items('access')).toEqual([]);
+    expect((await application()).sentRevision).toBeUndefined();
+    clearFaults(documentClient);
+    expect((await run(evaluationRecord(TRIGGER, 'sqs-2'))).batchItemFailures).toEqual([]);
+    expect(await flagRevisions()).toEqual([[1], [1], [1]]);
+    expect(await aws.items('access')).toHaveLength(1);
+  });
+
+  it('sends the copies at once after the record; one failed send fails the message and the retry sends again', async () => {
+    await holds(applicationItem(dossier()), statusItem(fresh));
+    injectFault(sqsClient, (command, input) =>
+      command.startsWith('SendMessage') && input.includes('linkage-test-out-FJ-P01"')
         ? new Error('throttled')
         : undefined,
     );
     const response = await run(evaluationRecord(TRIGGER, 'sqs-1'));
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'sqs-1' }]);
-    // No record, no send: the prison gets nothing; the others got theirs, each recorded.
+    // The others got theirs; the prison got nothing, and the record names all three.
     expect(await flagRevisions()).toEqual([[1], [], [1]]);
-    expect((await aws.items('access')).map((a) => a.pk).sort()).toEqual(['I#FJ-JC-P01', 'I#FJ-LY-ZY']);
+    expect((await aws.items('access')).map((a) => (a.recipients as unknown[]).length)).toEqual([3]);
     // Not marked delivered: the retry sends revision 1 again (recipients de-duplicate).
     expect((await application()).sentRevision).toBeUndefined();
-    clearFaults(documentClient);
+    clearFaults(sqsClient);
     expect((await run(evaluationRecord(TRIGGER, 'sqs-2'))).batchItemFailures).toEqual([]);
+    // All three again: the court and procuratorate drop the copy they already have.
     expect(await flagRevisions()).toEqual([[1], [1], [1]]);
     expect(await application()).toMatchObject({ revision: 1, sentRevision: 1 });
   });
