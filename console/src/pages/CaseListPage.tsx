@@ -1,9 +1,8 @@
 // The institution's applications: a hearing court filters and searches; a prison sees its own;
 // a procuratorate sees its prison's, with the alerts (REVOKE, found after a grant) on top.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { apiGet, type CaseListRow, type Page } from '../api/client.ts';
 import { casesQuery } from '../api/queries.ts';
@@ -12,24 +11,18 @@ import { ListTable, type ListColumn } from '../components/ListTable.tsx';
 import { dateTime } from '../components/format.ts';
 import { useAfterFirstPaint } from '../components/useAfterFirstPaint.ts';
 import { useMe } from '../components/useMe.ts';
-import { DECISION, KIND, MATERIAL, MATERIAL_SHORT, RULING } from '../i18n/glossary.ts';
+import type { CaseFilterValues } from '../components/CaseFilters.tsx';
+import { KIND, MATERIAL, MATERIAL_SHORT, RULING } from '../i18n/glossary.ts';
 import { useText } from '../i18n/index.ts';
 
-interface Filters {
-  decision?: string;
-  prisonId?: string;
-  kind?: string;
-  from?: string;
-  to?: string;
-  q?: string;
-}
+// Its own chunk, fetched once the rows are painted (a placeholder of its height until then).
+const CaseFilters = lazy(() => import('../components/CaseFilters.tsx'));
 
 export default function CaseListPage() {
   const { t, pick, nameOf } = useText();
   const { data: me } = useMe();
-  const [filters, setFilters] = useState<Filters>({});
-  const [form] = Form.useForm();
-  // The rows first, the filter bar (a placeholder of its height until then) one frame later.
+  const [filters, setFilters] = useState<CaseFilterValues>({});
+  // The rows first; the filter bar's code is fetched and run from the frame after.
   const filtersShown = useAfterFirstPaint();
   const kind = me?.institution.kind;
   // The API scopes the list by the token: no need to wait for /api/me.
@@ -46,22 +39,6 @@ export default function CaseListPage() {
       : kind === 'PROCURATORATE'
         ? t('list.titleProcuratorate', { prison: nameOf(me?.prison) })
         : t('list.title');
-  const apply = (values: {
-    decision?: string;
-    prisonId?: string;
-    kind?: string;
-    from?: Dayjs | null;
-    to?: Dayjs | null;
-    q?: string;
-  }) =>
-    setFilters({
-      ...(values.decision ? { decision: values.decision } : {}),
-      ...(values.prisonId ? { prisonId: values.prisonId } : {}),
-      ...(values.kind ? { kind: values.kind } : {}),
-      ...(values.from ? { from: values.from.format('YYYY-MM-DD') } : {}),
-      ...(values.to ? { to: values.to.format('YYYY-MM-DD') } : {}),
-      ...(values.q?.trim() ? { q: values.q.trim() } : {}),
-    });
   const columns: ListColumn<CaseListRow>[] = [
     {
       key: 'applicationId',
@@ -127,55 +104,14 @@ export default function CaseListPage() {
           )}
         </Card>
       )}
-      {kind === 'HEARING_COURT' && !filtersShown && <div className="list-filters-placeholder" />}
-      {kind === 'HEARING_COURT' && filtersShown && (
-        <Form form={form} layout="inline" onFinish={apply} role="search" aria-label={t('list.filter')}>
-          <Form.Item name="q" label={t('list.search')}>
-            <Input allowClear style={{ width: 220 }} />
-          </Form.Item>
-          <Form.Item name="decision" label={t('list.decision')}>
-            <Select
-              allowClear
-              style={{ width: 120 }}
-              options={Object.entries(DECISION).map(([value, d]) => ({ value, label: pick(d.badge) }))}
-            />
-          </Form.Item>
-          <Form.Item name="prisonId" label={t('list.prison')}>
-            <Select
-              allowClear
-              style={{ width: 220 }}
-              options={(me?.prisons ?? []).map((p) => ({ value: p.id, label: nameOf(p) }))}
-            />
-          </Form.Item>
-          <Form.Item name="kind" label={t('list.kind')}>
-            <Select
-              allowClear
-              style={{ width: 100 }}
-              options={Object.entries(KIND).map(([value, k]) => ({ value, label: pick(k) }))}
-            />
-          </Form.Item>
-          {/* Two pickers, not a RangePicker: its inputs pass the focus back and forth, a keyboard trap. */}
-          <Form.Item name="from" label={t('list.from')}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="to" label={t('list.to')}>
-            <DatePicker />
-          </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t('list.filter')}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                setFilters({});
-              }}
-            >
-              {t('list.reset')}
-            </Button>
-          </Space>
-        </Form>
-      )}
+      {kind === 'HEARING_COURT' &&
+        (filtersShown ? (
+          <Suspense fallback={<div className="list-filters-placeholder" />}>
+            <CaseFilters me={me} onChange={setFilters} />
+          </Suspense>
+        ) : (
+          <div className="list-filters-placeholder" />
+        ))}
       {cases.isError && <Alert type="error" title={t('errors.generic')} />}
       <ListTable
         rowKey={(row) => row.applicationId}
