@@ -61,7 +61,7 @@ export async function sendFlag(
     recipients,
   });
   // The recipients in parallel. Every send is awaited (settled) before a failure is thrown,
-  // so nothing runs on after the handler has given up on the record.
+  // so no send is still running when the message is handed back for a retry.
   const sends = await Promise.allSettled(
     recipients.map(async (recipient) => {
       await sendToInstitution(deps.sqs, deps.env, recipient.institutionId, message);
