@@ -17,6 +17,7 @@ import { useText } from '../i18n/index.ts';
 
 // Its own chunk, fetched once the rows are painted (a placeholder of its height until then).
 const CaseFilters = lazy(() => import('../components/CaseFilters.tsx'));
+const FILTERS_PLACEHOLDER = <div className="list-filters-placeholder" />;
 
 export default function CaseListPage() {
   const { t, pick, nameOf } = useText();
@@ -104,14 +105,11 @@ export default function CaseListPage() {
           )}
         </Card>
       )}
-      {kind === 'HEARING_COURT' &&
-        (filtersShown ? (
-          <Suspense fallback={<div className="list-filters-placeholder" />}>
-            <CaseFilters me={me} onChange={setFilters} />
-          </Suspense>
-        ) : (
-          <div className="list-filters-placeholder" />
-        ))}
+      {kind === 'HEARING_COURT' && (
+        <Suspense fallback={FILTERS_PLACEHOLDER}>
+          {filtersShown ? <CaseFilters me={me} onChange={setFilters} /> : FILTERS_PLACEHOLDER}
+        </Suspense>
+      )}
       {cases.isError && <Alert type="error" title={t('errors.generic')} />}
       <ListTable
         rowKey={(row) => row.applicationId}
