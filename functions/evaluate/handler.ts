@@ -1,11 +1,11 @@
 // evaluate: consumes linkage-<stage>-evaluate.fifo. Records of one message group (one
-// prisoner) are processed in order; a failure skips the rest of its group only, and the
-// partial batch response returns them to the queue (ReportBatchItemFailures). Each body is
-// parsed with its own schema: the service wrote it, so a bad one is a bug and fails (then
-// dead-letters), it is not a rejection. (Powertools' batch parser integration did the same
-// but pulled the whole of zod into the bundle: 447 KB of 1,036.)
-import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
+// prisoner) are processed in order, the batch's groups side by side; a failure skips the rest
+// of its group only, and the partial batch response returns them to the queue
+// (ReportBatchItemFailures). Each body is parsed with its own schema: the service wrote it, so
+// a bad one is a bug and fails (then dead-letters), it is not a rejection. (Powertools' batch
+// parser integration did the same but pulled the whole of zod into the bundle: 447 KB of 1,036.)
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { processFifoGroupsInParallel } from '../../shared/powertools/fifo-groups.ts';
 import { logger } from '../../shared/powertools/logger.ts';
 import { count, METRIC } from '../../shared/powertools/metrics.ts';
 import { withPowertools } from '../../shared/powertools/middleware.ts';
@@ -33,11 +33,7 @@ async function handleRecord(record: SQSRecord): Promise<void> {
 
 export const handler = withPowertools(async (event: SQSEvent, context: Context) => {
   count(METRIC.recordsReceived, undefined, event.Records.length);
-  // A processor per invocation: it holds the batch's records and failures, and local mode may
-  // run several invocations of this module at once (Lambda runs one per environment).
-  return processPartialResponse(event, handleRecord, new SqsFifoPartialProcessorAsync(), {
-    context,
-    skipGroupOnError: true,
-    throwOnFullBatchFailure: false,
-  });
+  // A processor per group and invocation: it holds the group's records and failures, and local
+  // mode may run several invocations of this module at once (Lambda runs one per environment).
+  return processFifoGroupsInParallel(event, handleRecord, context);
 });
