@@ -21,6 +21,9 @@ test('the hearing court lists its applications, filters by decision and searches
   await expect(list.locator('tbody tr')).toHaveCount(HEARING_COURT_CASES.length);
   // Names and identity: the hearing court sees them in full.
   await expect(list).toContainText('林某某');
+  // The header's navigation marks the page the court is on.
+  await expect(page.getByRole('link', { name: '案件列表' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: '考核' })).not.toHaveAttribute('aria-current');
   await expectAccessible(page);
   await screenshot(page, 'hearing-court-list');
 
