@@ -58,8 +58,8 @@ export function AppLayout() {
           {t('app.title')}
         </Typography.Text>
         <nav aria-label={t('nav.cases')} style={{ flex: 1, minWidth: 0 }}>
-          {/* Plain links in antd's dark-menu look (index.css): antd's Menu, with its overflow
-              measuring, cost about a tenth of the case list's first load. */}
+          {/* Plain links in antd's dark-menu look (index.css): antd's Menu here measured about a
+              tenth of the case list's first load (docs/capacity.md §8). */}
           <ul className="header-nav">
             {items.map((item) => (
               <li key={item.key}>
