@@ -50,8 +50,11 @@ async function send(
     requestId: request.body.requestId,
   });
   await sendToInstitution(deps.sqs, deps.env, request.enforcingCourtId, message);
-  await markRequestSent(deps.db, deps.env.tables.cases, personId, request.body.requestId);
+  // Counted before it is marked sent: a crash in between leaves it unsent, so the retry sends
+  // it again (the court drops the copy by its messageId) and its count is refused by the token.
+  // Marked first, a crash there would leave it sent and never counted.
   await assessRequestSent(deps, request, now);
+  await markRequestSent(deps.db, deps.env.tables.cases, personId, request.body.requestId);
   count(METRIC.verificationRequestsSent);
 }
 

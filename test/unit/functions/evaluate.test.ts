@@ -331,6 +331,29 @@ describe('evaluate', () => {
     expect(await aws.received(COURT_QUEUE)).toEqual([]);
   });
 
+  it('counts a request whose count failed: the retry sends it again and counts it once', async () => {
+    await holds(applicationItem(dossier()));
+    // A crash right after the send: the enforcing court's count of requests received fails once.
+    let failed = false;
+    injectFault(documentClient, (command, input) => {
+      if (failed || !command.startsWith('Update') || !input.includes('requestsReceived')) return undefined;
+      failed = true;
+      return new Error('crash after the send');
+    });
+    const first = await run(evaluationRecord(TRIGGER));
+    expect(first.batchItemFailures).toHaveLength(1);
+    expect(failed).toBe(true);
+
+    await run(evaluationRecord(TRIGGER));
+    const sent = (await aws.received(COURT_QUEUE)).map((m) => m.body.messageId);
+    expect(sent).toHaveLength(2);
+    expect(new Set(sent).size).toBe(1);
+    const counted = (await aws.items('assessment')).filter((i) => i.institutionId === 'FJ-LY-XL');
+    expect(counted.reduce((n, i) => n + Number(i.requestsReceived ?? 0), 0)).toBe(1);
+    const [stored] = (await aws.items('cases')).filter((i) => String(i.sk).startsWith('V#'));
+    expect(stored).toMatchObject({ sent: true });
+  });
+
   it('sends no second request while one is open, and re-sends one a crash left unsent', async () => {
     const open = request({
       requestId: 'VR-open',
