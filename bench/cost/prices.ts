@@ -111,6 +111,17 @@ const DYNAMODB_READS: ChinaPrice = {
   note: "derived: the page's on-demand read price is cut off in the stored copies; a fifth of its write price, the ratio of its provisioned prices",
 };
 
+// SQS FIFO at the standard price times the FIFO/standard ratio of the us-east-1 list (USD 0.50
+// and 0.40 per million, PRICES above: 1.25); no China page with a FIFO line was found.
+const FIFO_RATIO = PRICES.sqs.usdPerMillionFifoRequests / PRICES.sqs.usdPerMillionStandardRequests;
+const NINGXIA_SQS_FIFO: ChinaPrice = {
+  cny: Math.round(NINGXIA_SQS.cny! * FIFO_RATIO * 10_000) / 10_000,
+  source: `${SRC.sensitiveDataDoc} (the standard price), times ${FIFO_RATIO}`,
+  asOf: NINGXIA_SQS.asOf,
+  standIn: true,
+  note: 'derived: no published CNY price for FIFO requests was found; the standard price times the FIFO/standard ratio of the us-east-1 list (0.50 / 0.40)',
+};
+
 export const CHINA_PRICES: readonly ChinaRegionPrices[] = [
   {
     region: 'cn-north-1',
@@ -122,7 +133,10 @@ export const CHINA_PRICES: readonly ChinaRegionPrices[] = [
       standIn: true,
       note: "Ningxia's published price: Beijing's was not found",
     },
-    sqsPerMillionFifoRequests: NOT_FOUND('SQS FIFO requests'),
+    sqsPerMillionFifoRequests: {
+      ...NINGXIA_SQS_FIFO,
+      note: `${NINGXIA_SQS_FIFO.note}, from Ningxia's standard price: Beijing's was not found`,
+    },
     lambdaPerGbSecondArm: LAMBDA_GB_SECOND,
     lambdaPerMillionRequests: LAMBDA_REQUESTS,
     kmsPer10kRequests: NOT_FOUND('KMS requests'),
@@ -134,7 +148,7 @@ export const CHINA_PRICES: readonly ChinaRegionPrices[] = [
     dynamodbPerMillionWriteUnits: DYNAMODB_WRITES,
     dynamodbPerMillionReadUnits: DYNAMODB_READS,
     sqsPerMillionStandardRequests: NINGXIA_SQS,
-    sqsPerMillionFifoRequests: NOT_FOUND('SQS FIFO requests'),
+    sqsPerMillionFifoRequests: NINGXIA_SQS_FIFO,
     lambdaPerGbSecondArm: LAMBDA_GB_SECOND,
     lambdaPerMillionRequests: LAMBDA_REQUESTS,
     kmsPer10kRequests: NOT_FOUND('KMS requests'),

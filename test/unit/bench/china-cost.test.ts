@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { chinaCost } from '../../../bench/cost/china.ts';
 import { messageCost } from '../../../bench/cost/message-cost.ts';
-import { CHINA_PRICES, type ChinaRegionPrices } from '../../../bench/cost/prices.ts';
+import { CHINA_PRICES, PRICES, type ChinaRegionPrices } from '../../../bench/cost/prices.ts';
 import { CallLog } from '../../../bench/pipeline/call-log.ts';
 import { emptyEngineUnits } from '../../../bench/pipeline/engine-capacity.ts';
 import { PLATFORM_LOG_BYTES_PER_INVOCATION, emptyLogVolume } from '../../../bench/pipeline/log-volume.ts';
@@ -103,6 +103,15 @@ describe('China prices', () => {
         expect(price.asOf, `${region.region} ${item}`).not.toBe('');
         if (price.standIn) expect(price.note, `${region.region} ${item}`).toBeTruthy();
       }
+    }
+  });
+
+  it('prices FIFO requests, where no CNY price was found, at the standard price times the us-east-1 ratio', () => {
+    const ratio = PRICES.sqs.usdPerMillionFifoRequests / PRICES.sqs.usdPerMillionStandardRequests;
+    for (const region of CHINA_PRICES) {
+      const fifo = region.sqsPerMillionFifoRequests;
+      expect(fifo.standIn, region.region).toBe(true);
+      expect(fifo.cny, region.region).toBeCloseTo(region.sqsPerMillionStandardRequests.cny! * ratio, 4);
     }
   });
 });
