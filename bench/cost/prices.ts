@@ -111,15 +111,15 @@ const DYNAMODB_READS: ChinaPrice = {
   note: "derived: the page's on-demand read price is cut off in the stored copies; a fifth of its write price, the ratio of its provisioned prices",
 };
 
-// SQS FIFO at the standard price times the FIFO/standard ratio of the us-east-1 list (USD 0.50
-// and 0.40 per million, PRICES above: 1.25); no China page with a FIFO line was found.
+// SQS FIFO at the standard price times the FIFO/standard ratio of the us-east-1 list (PRICES
+// above: 1.25); no China page with a FIFO line was found.
 const FIFO_RATIO = PRICES.sqs.usdPerMillionFifoRequests / PRICES.sqs.usdPerMillionStandardRequests;
 const NINGXIA_SQS_FIFO: ChinaPrice = {
   cny: Math.round(NINGXIA_SQS.cny! * FIFO_RATIO * 10_000) / 10_000,
   source: `${SRC.sensitiveDataDoc} (the standard price), times ${FIFO_RATIO}`,
   asOf: NINGXIA_SQS.asOf,
   standIn: true,
-  note: 'derived: no published CNY price for FIFO requests was found; the standard price times the FIFO/standard ratio of the us-east-1 list (0.50 / 0.40)',
+  note: `derived: no published CNY price for FIFO requests was found; the standard price times the FIFO/standard ratio of the us-east-1 list (${PRICES.sqs.usdPerMillionFifoRequests.toFixed(2)} / ${PRICES.sqs.usdPerMillionStandardRequests.toFixed(2)})`,
 };
 
 export const CHINA_PRICES: readonly ChinaRegionPrices[] = [

@@ -8,14 +8,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 
 /** The records of each message group, each group in the batch's order. */
 export function messageGroups(records: readonly SQSRecord[]): SQSRecord[][] {
-  const groups = new Map<string, SQSRecord[]>();
-  for (const record of records) {
-    const group = record.attributes.MessageGroupId ?? '';
-    const members = groups.get(group);
-    if (members) members.push(record);
-    else groups.set(group, [record]);
-  }
-  return [...groups.values()];
+  return [...Map.groupBy(records, (record) => record.attributes.MessageGroupId ?? '').values()];
 }
 
 export async function processFifoGroupsInParallel(
